@@ -2,9 +2,12 @@ package dev.switchboard.api.audit;
 
 import java.util.Locale;
 
-/** Every kind of step the audit log records (DESIGN.md section 4). */
+/**
+ * Every kind of step the audit log records (DESIGN.md section 4). {@code INVALID} covers text that matched no
+ * command, matched several, or had a bad argument.
+ */
 public enum AuditEventType {
-    RECEIVED, DENIED, CONFIRMATION_REQUESTED, CONFIRMED, APPROVAL_REQUESTED, APPROVED, REJECTED, EXPIRED,
+    RECEIVED, INVALID, DENIED, CONFIRMATION_REQUESTED, CONFIRMED, APPROVAL_REQUESTED, APPROVED, REJECTED, EXPIRED,
     STARTED, PROGRESS, FINISHED, CANCELLED, INTERRUPTED, FAILED, BREAK_GLASS, CONFIG_RELOADED, CONFIG_REJECTED,
     ALERT_RECEIVED, SILENCED, INCIDENT_DECLARED, INCIDENT_UPDATED, INCIDENT_RESOLVED;
 

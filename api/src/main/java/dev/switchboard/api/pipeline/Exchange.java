@@ -14,9 +14,12 @@ import java.util.Objects;
  * @param principal who asked; null until the identity stage ran
  * @param invocation the parsed command; null until the parse stage matched one
  * @param decision what policy decided; null until the authorize stage ran
+ * @param audited true once the {@code received} event is durably in the audit log; when it is false (the audit
+ *     store is down) only read-only built-in commands may run, everything else is refused (fail closed)
  */
 public record Exchange(
-        InboundMessage message, String correlationId, Principal principal, Invocation invocation, Decision decision) {
+        InboundMessage message, String correlationId, Principal principal, Invocation invocation, Decision decision,
+        boolean audited) {
 
     public Exchange {
         Objects.requireNonNull(message, "message");
@@ -24,18 +27,22 @@ public record Exchange(
     }
 
     public static Exchange of(InboundMessage message, String correlationId) {
-        return new Exchange(message, correlationId, null, null, null);
+        return new Exchange(message, correlationId, null, null, null, false);
     }
 
     public Exchange withPrincipal(Principal p) {
-        return new Exchange(message, correlationId, p, invocation, decision);
+        return new Exchange(message, correlationId, p, invocation, decision, audited);
     }
 
     public Exchange withInvocation(Invocation i) {
-        return new Exchange(message, correlationId, principal, i, decision);
+        return new Exchange(message, correlationId, principal, i, decision, audited);
     }
 
     public Exchange withDecision(Decision d) {
-        return new Exchange(message, correlationId, principal, invocation, d);
+        return new Exchange(message, correlationId, principal, invocation, d, audited);
+    }
+
+    public Exchange withAudited(boolean durablyAudited) {
+        return new Exchange(message, correlationId, principal, invocation, decision, durablyAudited);
     }
 }
