@@ -1,0 +1,156 @@
+package dev.switchboard.core.command;
+
+import dev.switchboard.api.command.ArgType;
+import dev.switchboard.api.command.CommandParser;
+import dev.switchboard.api.command.CommandSpec;
+import dev.switchboard.api.command.Invocation;
+import dev.switchboard.api.command.ParseResult;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A compiled set of commands that parses chat lines (DESIGN.md §3 "Template rules"). Build one with
+ * {@link #compile}; immutable and thread-safe, so a config reload simply compiles a new one.
+ *
+ * <p>Grammar: literal words match unquoted tokens case-insensitively; {@code {name}} takes one token or one quoted
+ * string ({@code "..."} or {@code '...'}, where {@code \"} and {@code \\} are escapes); {@code {name=default}} is
+ * optional; {@code {name...}} takes the raw rest of the line, stripped, and is last. Tokens are separated by any
+ * whitespace or control character; an unterminated quote makes the quote and the rest of the line one token (see
+ * {@link Token}). Every value is checked by its argument's {@link ArgType} and replaced by its canonical form.
+ *
+ * <p>Outcomes of {@link #parse}: exactly one command whose match type-checks → {@code Matched} (arguments in
+ * template order, defaults included; the first matching template wins, and optional arguments prefer to take a
+ * token); matches of several commands type-check → {@code Ambiguous}; some template matched by its words but no
+ * match type-checks → {@code Invalid} for the match with the most valid arguments (secret values shown as
+ * {@code ***}, values longer than 80 characters cut short); nothing matched → {@code NoMatch} with up to three {@linkplain Suggestions suggestions}.
+ */
+public final class CommandCatalog implements CommandParser {
+    private static final String REDACTED = "***";
+    /** Longer values are cut in {@code Invalid} replies: the user knows what they typed, and chat lines are short. */
+    static final int SHOWN_VALUE_LIMIT = 80;
+
+    private final List<CompiledCommand> commands;
+    private final Map<String, CompiledCommand> byId;
+
+    CommandCatalog(List<CompiledCommand> commands) {
+        this.commands = List.copyOf(commands);
+        Map<String, CompiledCommand> index = new LinkedHashMap<>();
+        for (CompiledCommand command : this.commands) {
+            index.putIfAbsent(command.id(), command);
+        }
+        this.byId = Map.copyOf(index);
+    }
+
+    /** Compiles and cross-checks the commands, collecting every problem. Never throws for bad declarations. */
+    public static Compilation compile(List<CommandSpec> specs) {
+        return CatalogCompiler.compile(specs);
+    }
+
+    /** Parses one chat line; never throws, for any input (null is treated as empty). Linear in the line length. */
+    @Override
+    public ParseResult parse(String text) {
+        String line = text == null ? "" : text;
+        List<Token> tokens = Token.split(line);
+        if (tokens.isEmpty()) {
+            return new ParseResult.NoMatch(line, List.of());
+        }
+        List<Invocation> accepted = new ArrayList<>();
+        Set<String> acceptedIds = new LinkedHashSet<>();
+        ParseResult.Invalid bestInvalid = null;
+        int bestValidCount = -1;
+        for (CompiledCommand command : commands) {
+            for (Template template : command.templates()) {
+                for (TemplateMatcher.Binding binding : TemplateMatcher.match(template, tokens, line)) {
+                    Checked checked = check(command, binding, line);
+                    if (checked.invocation() != null) {
+                        if (acceptedIds.add(command.id())) {
+                            accepted.add(checked.invocation());
+                        }
+                    } else if (checked.validCount() > bestValidCount) {
+                        bestInvalid = checked.invalid();
+                        bestValidCount = checked.validCount();
+                    }
+                }
+            }
+        }
+        if (accepted.size() == 1) {
+            return new ParseResult.Matched(accepted.getFirst());
+        }
+        if (accepted.size() > 1) {
+            return new ParseResult.Ambiguous(line, List.copyOf(acceptedIds));
+        }
+        if (bestInvalid != null) {
+            return bestInvalid;
+        }
+        return new ParseResult.NoMatch(line, Suggestions.closest(commands, tokens));
+    }
+
+    /** Every command, in declaration order. */
+    public List<CommandSpec> commands() {
+        return commands.stream().map(CompiledCommand::spec).toList();
+    }
+
+    public Optional<CommandSpec> find(String id) {
+        return Optional.ofNullable(id).map(byId::get).map(CompiledCommand::spec);
+    }
+
+    /** The usage of a command, one line per template ({@code deploy <service> [version] to <env>}). */
+    public static String usage(CommandSpec spec) {
+        return String.join("\n", usages(spec));
+    }
+
+    /**
+     * One usage line per template, in template order. A template with a syntax error (only possible for a spec that
+     * did not compile) is shown as written.
+     */
+    public static List<String> usages(CommandSpec spec) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < spec.templates().size(); i++) {
+            String source = spec.templates().get(i);
+            lines.add(switch (TemplateSyntax.read(source, i)) {
+                case TemplateSyntax.Result.Parsed p -> p.template().usage();
+                case TemplateSyntax.Result.Broken b -> source.strip();
+            });
+        }
+        return List.copyOf(lines);
+    }
+
+    /** A type-checked binding: an invocation, or the first bad argument and how many arguments were valid. */
+    private record Checked(Invocation invocation, ParseResult.Invalid invalid, int validCount) {}
+
+    private static Checked check(CompiledCommand command, TemplateMatcher.Binding binding, String line) {
+        Map<String, String> canonical = new LinkedHashMap<>();
+        ParseResult.Invalid firstBad = null;
+        int valid = 0;
+        for (Map.Entry<String, String> arg : binding.raw().entrySet()) {
+            String name = arg.getKey();
+            ArgType type = command.type(name);
+            switch (type.check(arg.getValue())) {
+                case ArgType.Check.Accepted a -> {
+                    canonical.put(name, a.value());
+                    valid++;
+                }
+                case ArgType.Check.Rejected r -> {
+                    if (firstBad == null) {
+                        String shown = command.secret(name) ? REDACTED : shorten(arg.getValue());
+                        firstBad = new ParseResult.Invalid(
+                                command.id(), name, shown, r.expected(), binding.template().usage());
+                    }
+                }
+            }
+        }
+        if (firstBad != null) {
+            return new Checked(null, firstBad, valid);
+        }
+        return new Checked(new Invocation(command.spec(), canonical, line), null, valid);
+    }
+
+    private static String shorten(String value) {
+        return value.length() <= SHOWN_VALUE_LIMIT ? value : value.substring(0, SHOWN_VALUE_LIMIT - 1) + "…";
+    }
+}
