@@ -7,11 +7,9 @@ import dev.switchboard.api.command.Invocation;
 import dev.switchboard.api.command.ParseResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * A compiled set of commands that parses chat lines (DESIGN.md §3 "Template rules"). Build one with
@@ -33,6 +31,8 @@ public final class CommandCatalog implements CommandParser {
     private static final String REDACTED = "***";
     /** Longer values are cut in {@code Invalid} replies: the user knows what they typed, and chat lines are short. */
     static final int SHOWN_VALUE_LIMIT = 80;
+    /** How many word-level matches per template are weighed when choosing which invalid argument to report. */
+    private static final int STRUCTURAL_MATCH_LIMIT = 16;
 
     private final List<CompiledCommand> commands;
     private final Map<String, CompiledCommand> byId;
@@ -60,21 +60,14 @@ public final class CommandCatalog implements CommandParser {
             return new ParseResult.NoMatch(line, List.of());
         }
         List<Invocation> accepted = new ArrayList<>();
-        Set<String> acceptedIds = new LinkedHashSet<>();
-        ParseResult.Invalid bestInvalid = null;
-        int bestValidCount = -1;
         for (CompiledCommand command : commands) {
+            TemplateMatcher.ValueTest typed = (name, value) -> command.type(name).check(value)
+                    instanceof ArgType.Check.Accepted;
             for (Template template : command.templates()) {
-                for (TemplateMatcher.Binding binding : TemplateMatcher.match(template, tokens, line)) {
-                    Checked checked = check(command, binding, line);
-                    if (checked.invocation() != null) {
-                        if (acceptedIds.add(command.id())) {
-                            accepted.add(checked.invocation());
-                        }
-                    } else if (checked.validCount() > bestValidCount) {
-                        bestInvalid = checked.invalid();
-                        bestValidCount = checked.validCount();
-                    }
+                List<TemplateMatcher.Binding> found = TemplateMatcher.match(template, tokens, line, typed, 1);
+                if (!found.isEmpty()) {
+                    accepted.add(check(command, found.getFirst(), line).invocation());
+                    break;
                 }
             }
         }
@@ -82,7 +75,21 @@ public final class CommandCatalog implements CommandParser {
             return new ParseResult.Matched(accepted.getFirst());
         }
         if (accepted.size() > 1) {
-            return new ParseResult.Ambiguous(line, List.copyOf(acceptedIds));
+            return new ParseResult.Ambiguous(line, accepted.stream().map(Invocation::commandId).toList());
+        }
+        ParseResult.Invalid bestInvalid = null;
+        int bestValidCount = -1;
+        for (CompiledCommand command : commands) {
+            for (Template template : command.templates()) {
+                for (TemplateMatcher.Binding binding : TemplateMatcher.match(
+                        template, tokens, line, TemplateMatcher.ValueTest.ANY, STRUCTURAL_MATCH_LIMIT)) {
+                    Checked checked = check(command, binding, line);
+                    if (checked.invalid() != null && checked.validCount() > bestValidCount) {
+                        bestInvalid = checked.invalid();
+                        bestValidCount = checked.validCount();
+                    }
+                }
+            }
         }
         if (bestInvalid != null) {
             return bestInvalid;

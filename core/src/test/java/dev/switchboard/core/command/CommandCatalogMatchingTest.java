@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.switchboard.api.command.ParseResult;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -114,6 +115,18 @@ class CommandCatalogMatchingTest {
     @Test
     void extraWordsAfterTheTemplateDoNotMatch() {
         assertThat(DEMO.parse("status web now")).isInstanceOf(ParseResult.NoMatch.class);
+    }
+
+    @Test
+    void theOnlyWellTypedReadingIsFoundAmongManyOptionalArguments() {
+        Commands pick = Commands.command("pick", "pick {a=x} {b=x} {c=x} {d=x} {e=x} {f=0} {g=0} {w}");
+        for (String name : List.of("a", "b", "c", "d", "e")) {
+            pick.arg(Commands.oneOf(name, "x"));
+        }
+        CommandCatalog catalog = Commands.compiled(pick.arg(Commands.number("f", 0, 9))
+                .arg(Commands.number("g", 0, 9)).arg(Commands.oneOf("w", "end")).spec());
+        var matched = (ParseResult.Matched) catalog.parse("pick 5 6 end");
+        assertThat(matched.invocation().args()).containsAllEntriesOf(Map.of("a", "x", "f", "5", "g", "6", "w", "end"));
     }
 
     @Test
