@@ -15,17 +15,21 @@ import java.util.Optional;
  * A compiled set of commands that parses chat lines (DESIGN.md §3 "Template rules"). Build one with
  * {@link #compile}; immutable and thread-safe, so a config reload simply compiles a new one.
  *
- * <p>Grammar: literal words match unquoted tokens case-insensitively; {@code {name}} takes one token or one quoted
- * string ({@code "..."} or {@code '...'}, where {@code \"} and {@code \\} are escapes); {@code {name=default}} is
- * optional; {@code {name...}} takes the raw rest of the line, stripped, and is last. Tokens are separated by any
- * whitespace or control character; an unterminated quote makes the quote and the rest of the line one token (see
- * {@link Token}). Every value is checked by its argument's {@link ArgType} and replaced by its canonical form.
+ * <p>Grammar: literal words match unquoted tokens case-insensitively (a quoted word is always a value);
+ * {@code {name}} takes one token or one quoted string ({@code "..."} or {@code '...'}, inside which a backslash
+ * escapes the enclosing quote character and itself, and any other backslash is kept); {@code {name=default}} is
+ * optional; {@code {name...}} takes the raw rest of the line (quotes kept), stripped, at least one word, and is last. Tokens
+ * are separated by any whitespace or control character. An unterminated quote makes the quote and the rest of the
+ * line one token, taken literally. Every value is checked by its argument's {@link ArgType} and replaced by its
+ * canonical form.
  *
- * <p>Outcomes of {@link #parse}: exactly one command whose match type-checks → {@code Matched} (arguments in
- * template order, defaults included; the first matching template wins, and optional arguments prefer to take a
- * token); matches of several commands type-check → {@code Ambiguous}; some template matched by its words but no
- * match type-checks → {@code Invalid} for the match with the most valid arguments (secret values shown as
- * {@code ***}, values longer than 80 characters cut short); nothing matched → {@code NoMatch} with up to three {@linkplain Suggestions suggestions}.
+ * <p>Outcomes of {@link #parse}: exactly one command has a match whose arguments all type-check →
+ * {@code Matched} (arguments in template order, defaults included; the first such template of the command wins,
+ * and optional arguments prefer to take a token); several commands do → {@code Ambiguous} (the overlap check in
+ * {@link #compile} keeps this from happening); some template matched by its words but no match type-checks →
+ * {@code Invalid} for the match with the most valid arguments (a secret value shown as {@code ***}, a value longer
+ * than 80 characters cut short); nothing matched → {@code NoMatch} with the usage lines of up to three commands
+ * whose leading literal words are within a Damerau–Levenshtein distance of about a third of their length.
  */
 public final class CommandCatalog implements CommandParser {
     private static final String REDACTED = "***";

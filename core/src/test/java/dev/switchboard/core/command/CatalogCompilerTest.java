@@ -112,7 +112,8 @@ class CatalogCompilerTest {
                         .examples("deploy web to staging").spec());
         assertThat(found).containsExactly(
                 new TemplateProblem("deploy.service", "examples[1]",
-                        "example 'deploy web to moon' has an invalid argument env 'moon'; expected one of staging, prod"),
+                        "example 'deploy web to moon' has an invalid argument env 'moon'; "
+                                + "expected one of staging, prod"),
                 new TemplateProblem("deploy.service", "examples[2]",
                         "example 'ship web' matches no template; expected deploy <service> to <env>"),
                 new TemplateProblem("deploy.service", "examples[3]",

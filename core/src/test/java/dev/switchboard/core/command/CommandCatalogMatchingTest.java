@@ -140,7 +140,8 @@ class CommandCatalogMatchingTest {
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertThat(echoed).isInstanceOfSatisfying(ParseResult.Invalid.class, invalid -> {
             assertThat(invalid.argument()).isEqualTo("message");
-            assertThat(invalid.value()).hasSize(CommandCatalog.SHOWN_VALUE_LIMIT).startsWith("word \"quoted").endsWith("…");
+            assertThat(invalid.value()).hasSize(CommandCatalog.SHOWN_VALUE_LIMIT)
+                    .startsWith("word \"quoted").endsWith("…");
         });
         assertThat(rejected.getClass()).isEqualTo(ParseResult.NoMatch.class);
         assertThat(unterminated.getClass()).isEqualTo(ParseResult.Invalid.class);
