@@ -99,7 +99,8 @@ public final class HttpAction implements Action {
         } catch (CancellationException e) {
             return ActionResult.failed(what + " was cancelled");
         } catch (ExecutionException e) {
-            log.debug("job {}: {} to {} failed", request.jobId(), what, host, e.getCause());
+            // Only the exception type: client messages may quote the request URI, query string included.
+            log.debug("job {}: {} to {} failed: {}", request.jobId(), what, host, e.getCause().getClass().getName());
             return ActionResult.failed(ExchangeFailure.describe(e, what, host, settings.timeout()));
         } catch (InterruptedException e) {
             answer.cancel(true);

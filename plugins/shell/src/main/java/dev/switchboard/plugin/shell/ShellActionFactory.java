@@ -35,7 +35,10 @@ public final class ShellActionFactory implements ActionFactory {
         this(Path.of(""));
     }
 
-    /** Resolves relative {@code workdir}s and programs against {@code baseDir} (usually the config file's folder). */
+    /**
+     * Resolves a relative {@code workdir} against {@code baseDir} (usually the config file's folder); a program given
+     * as a relative path ({@code ./scripts/deploy.sh}) resolves against the workdir, which defaults to {@code baseDir}.
+     */
     public ShellActionFactory(Path baseDir) {
         this(baseDir, DEFAULT_GRACE);
     }
