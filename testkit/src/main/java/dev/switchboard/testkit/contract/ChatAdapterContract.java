@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -173,7 +174,7 @@ public abstract class ChatAdapterContract {
         String expected = withoutWhitespace(text.toString());
         adapter.send(ConversationRef.of(adapter.platform(), channel()), Reply.text(text.toString()));
 
-        await().atMost(patience()).untilAsserted(() ->
+        waiting().untilAsserted(() ->
                 assertThat(withoutWhitespace(String.join("", platform.shownIn(channel())))).contains(expected));
     }
 
@@ -220,17 +221,22 @@ public abstract class ChatAdapterContract {
 
     /** The first received message whose text is {@code text}, waiting for it to arrive. */
     protected InboundMessage arrived(String text) {
-        return await().atMost(patience()).until(
+        return waiting().until(
                 () -> received.stream().filter(m -> m.text().equals(text)).findFirst().orElse(null),
                 m -> m != null);
     }
 
     protected void awaitShown(String conversation, String text) {
-        await().atMost(patience()).untilAsserted(() -> assertThat(shownText(conversation)).contains(text));
+        waiting().untilAsserted(() -> assertThat(shownText(conversation)).contains(text));
+    }
+
+    /** Awaitility with this suite's patience, polling quickly so a passing suite takes milliseconds. */
+    protected ConditionFactory waiting() {
+        return await().atMost(patience()).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10));
     }
 
     private void awaitReady() {
-        await().atMost(patience()).until(() -> adapter.health().ready());
+        waiting().until(() -> adapter.health().ready());
     }
 
     private String shownText(String conversation) {
