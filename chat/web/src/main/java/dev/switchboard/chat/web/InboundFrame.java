@@ -1,5 +1,6 @@
 package dev.switchboard.chat.web;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -49,6 +50,9 @@ sealed interface InboundFrame {
         if (type == null) {
             return new Bad("frame has no \"type\"; expected join, say or click, like " + EXAMPLES);
         }
+        if (!List.of("join", "say", "click").contains(type)) {
+            return new Bad("unknown frame type '" + clip(type) + "'; expected join, say or click");
+        }
         String roomText = node.path("room").isString() ? node.get("room").stringValue() : null;
         String room = room(roomText, user);
         if (room == null) {
@@ -63,7 +67,7 @@ sealed interface InboundFrame {
             case "click" -> text(node, "command").<InboundFrame>map(c -> new Click(room, c))
                     .orElse(new Bad("click needs a non-empty \"command\", like {\"type\":\"click\",\"room\":"
                             + "\"#ops\",\"command\":\"cancel 12\"}"));
-            default -> new Bad("unknown frame type '" + clip(type) + "'; expected join, say or click");
+            default -> throw new IllegalStateException("type checked above: " + type);
         };
     }
 

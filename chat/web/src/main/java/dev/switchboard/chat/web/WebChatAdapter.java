@@ -75,9 +75,10 @@ public final class WebChatAdapter implements ChatAdapter {
     private record Member(WebChatSession session, Set<String> rooms) {}
 
     private final Clock clock;
-    private final ObjectMapper json = JsonMapper.builder().build();
-    private final ReplyJson replies = new ReplyJson(json);
-    private final OutboundFrames frames = new OutboundFrames(json);
+    // Immutable and thread-safe; one per JVM because building it is slow.
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private final ReplyJson replies = new ReplyJson(JSON);
+    private final OutboundFrames frames = new OutboundFrames(JSON);
     private final Map<String, Member> members = new ConcurrentHashMap<>();
     private final String idPrefix = "m" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     private final AtomicLong nextId = new AtomicLong();
@@ -159,7 +160,7 @@ public final class WebChatAdapter implements ChatAdapter {
             return;
         }
         WebChatSession session = member.session();
-        switch (InboundFrame.parse(json, jsonFrame, session.user())) {
+        switch (InboundFrame.parse(JSON, jsonFrame, session.user())) {
             case InboundFrame.Join join -> {
                 member.rooms().add(join.room());
                 sendHistory(session, join.room());

@@ -81,7 +81,7 @@ class WebChatAdapterTest {
     @Test
     void badFramesGetAnErrorSayingWhatWasExpected() {
         web.receive("s1", "deploy web");
-        web.receive("s1", "{\"type\":\"shout\",\"room\":\"#ops\"}");
+        web.receive("s1", "{\"type\":\"shout\"}");
         web.receive("s1", "{\"type\":\"say\",\"room\":\"ops room\",\"text\":\"hi\"}");
         web.receive("s1", "{\"type\":\"say\",\"room\":\"#ops\"}");
         web.receive("s1", "{\"type\":\"say\",\"room\":\"#ops\",\"text\":\"" + "x".repeat(70_000) + "\"}");
