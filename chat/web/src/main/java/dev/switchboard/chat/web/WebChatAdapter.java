@@ -14,7 +14,6 @@ import dev.switchboard.chat.web.RoomHistory.Posted;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -136,12 +135,12 @@ public final class WebChatAdapter implements ChatAdapter {
 
     /** Registers an authenticated browser session and sends it a welcome and the history of its default rooms. */
     public void connect(WebChatSession session) {
+        List<String> defaults = List.of(DEFAULT_ROOM, "dm:" + session.user());
         Set<String> rooms = ConcurrentHashMap.newKeySet();
-        rooms.add(DEFAULT_ROOM);
-        rooms.add("dm:" + session.user());
+        rooms.addAll(defaults);
         members.put(session.id(), new Member(session, rooms));
-        session.send(frames.welcome(session.user(), new LinkedHashSet<>(List.of(DEFAULT_ROOM, "dm:" + session.user()))));
-        for (String room : List.of(DEFAULT_ROOM, "dm:" + session.user())) {
+        session.send(frames.welcome(session.user(), defaults));
+        for (String room : defaults) {
             sendHistory(session, room);
         }
     }
