@@ -1,0 +1,45 @@
+package dev.switchboard.config;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What one load found: the errors, and where each config path was written (so problems found later, by the
+ * command checker, can be pointed at the right line). Used by one loading thread only.
+ */
+final class Diagnostics {
+    private final List<ConfigError> errors = new ArrayList<>();
+    private final Map<String, Mark> marks = new HashMap<>();
+
+    void error(Mark at, String key, String message) {
+        errors.add(new ConfigError(at.file(), at.line(), at.column(), key, message));
+    }
+
+    /** Remembers where {@code path} was written; the first mark of a path wins. */
+    void mark(String path, Mark at) {
+        marks.putIfAbsent(path, at);
+    }
+
+    Optional<Mark> markOf(String path) {
+        return Optional.ofNullable(marks.get(path));
+    }
+
+    boolean hasErrors() {
+        return !errors.isEmpty();
+    }
+
+    /** The errors grouped by file in order of first appearance, each file's errors by line and column. */
+    List<ConfigError> errors() {
+        Map<String, Integer> fileOrder = new LinkedHashMap<>();
+        errors.forEach(e -> fileOrder.putIfAbsent(e.file().toString(), fileOrder.size()));
+        List<ConfigError> sorted = new ArrayList<>(errors);
+        sorted.sort(Comparator.<ConfigError>comparingInt(e -> fileOrder.get(e.file().toString()))
+                .thenComparingInt(ConfigError::line).thenComparingInt(ConfigError::column));
+        return List.copyOf(sorted);
+    }
+}
