@@ -129,7 +129,7 @@ final class Cursor {
             if (item.node instanceof YamlNode.Scalar s && s.value() instanceof String text) {
                 out.add(text);
             } else {
-                item.error("expected a list of strings, got " + item.node.describe() + " in it");
+                item.error("expected a string, got " + item.node.describe());
                 ok = false;
             }
         }

@@ -16,8 +16,14 @@ final class Diagnostics {
     private final List<ConfigError> errors = new ArrayList<>();
     private final Map<String, Mark> marks = new HashMap<>();
 
+    /** Reports a problem; only the first problem at one place and key is kept, the rest are its echoes. */
     void error(Mark at, String key, String message) {
-        errors.add(new ConfigError(at.file(), at.line(), at.column(), key, message));
+        ConfigError error = new ConfigError(at.file(), at.line(), at.column(), key, message);
+        boolean echo = errors.stream().anyMatch(e -> e.file().equals(error.file()) && e.line() == error.line()
+                && e.column() == error.column() && e.key().equals(error.key()));
+        if (!echo) {
+            errors.add(error);
+        }
     }
 
     /** Remembers where {@code path} was written; the first mark of a path wins. */

@@ -54,7 +54,7 @@ final class PolicyReader {
         }));
         String required = REQUIRES.get(kind);
         if (required != null) {
-            f.required(required, "'" + required + "' for a " + kind + " rule");
+            f.required(required, "'" + required + "', which " + kind + " rules need");
         }
         Map<String, Object> settings = new HashMap<>();
         boolean ok = true;
@@ -64,7 +64,7 @@ final class PolicyReader {
                 continue;
             }
             if (!TAKES.get(kind).contains(key)) {
-                value.get().error("does not apply to a " + kind + " rule; it takes " + String.join(", ",
+                value.get().error("does not apply to " + kind + " rules; they take " + String.join(", ",
                         TAKES.get(kind)));
                 ok = false;
                 continue;

@@ -109,11 +109,10 @@ final class SecretReferences {
     }
 
     private String readFile(Path baseDir, String name, YamlNode.Scalar s, String path) {
-        Path file = null;
         try {
-            file = baseDir.resolve(name).normalize();
+            Path file = baseDir.resolve(name).normalize();
             if (Files.size(file) > MAX_SECRET_FILE_BYTES) {
-                fail(s, path, "secret file " + file + " is larger than 64 KiB");
+                fail(s, path, "secret file " + name + " is larger than 64 KiB");
                 return null;
             }
             String content = Files.readString(file, StandardCharsets.UTF_8);
@@ -121,9 +120,9 @@ final class SecretReferences {
             return content.endsWith("\r\n") ? content.substring(0, content.length() - 2)
                     : content.endsWith("\n") ? content.substring(0, content.length() - 1) : content;
         } catch (NoSuchFileException e) {
-            fail(s, path, "secret file " + file + " does not exist");
+            fail(s, path, "secret file " + name + " does not exist");
         } catch (IOException | RuntimeException e) {
-            fail(s, path, "secret file " + (file == null ? name : file) + " cannot be read (" + e.getClass().getSimpleName() + ")");
+            fail(s, path, "secret file " + name + " cannot be read (" + e.getClass().getSimpleName() + ")");
         }
         return null;
     }

@@ -173,8 +173,8 @@ final class SourceFiles {
             return Optional.of(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString());
         } catch (NoSuchFileException e) {
-            diagnostics.error(includedAt, includeKey, "file not found: " + display(file)
-                    + (includeKey.isEmpty() ? " (looked for " + file + ")" : ""));
+            diagnostics.error(includedAt, includeKey, includeKey.isEmpty() ? "file not found (looked for " + file + ")"
+                    : "file not found: " + display(file));
         } catch (CharacterCodingException e) {
             diagnostics.error(Mark.wholeFile(display(file)), "", "not valid UTF-8 text");
         } catch (IOException e) {

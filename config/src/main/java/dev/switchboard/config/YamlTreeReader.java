@@ -42,7 +42,7 @@ final class YamlTreeReader {
             if (first == null) {
                 return Optional.empty();
             }
-            YamlNode root = value(first);
+            YamlNode root = value(first, "");
             if (p.nextToken() != null) {
                 diagnostics.error(here(), "", "only one YAML document per file is supported; remove the '---'");
                 return Optional.empty();
@@ -54,12 +54,12 @@ final class YamlTreeReader {
         }
     }
 
-    private YamlNode value(JsonToken token) {
+    private YamlNode value(JsonToken token, String path) {
         Mark at = here();
         return switch (token) {
-            case START_OBJECT -> mapping(at);
-            case START_ARRAY -> sequence(at);
-            case VALUE_STRING -> alias(at) ? new YamlNode.Scalar(at, null, false)
+            case START_OBJECT -> mapping(at, path);
+            case START_ARRAY -> sequence(at, path);
+            case VALUE_STRING -> alias(at, path) ? new YamlNode.Scalar(at, null, false)
                     : new YamlNode.Scalar(at, parser.getString(), false);
             case VALUE_NUMBER_INT -> new YamlNode.Scalar(at, parser.getNumberValue(), false);
             case VALUE_NUMBER_FLOAT -> new YamlNode.Scalar(at, floatValue(), false);
@@ -67,22 +67,23 @@ final class YamlTreeReader {
             case VALUE_FALSE -> new YamlNode.Scalar(at, Boolean.FALSE, false);
             case VALUE_NULL -> new YamlNode.Scalar(at, null, false);
             default -> {
-                diagnostics.error(at, "", "unsupported YAML value (" + token + "); write plain text, numbers, lists "
+                diagnostics.error(at, path, "unsupported YAML value (" + token + "); write plain text, numbers, lists "
                         + "or maps");
                 yield new YamlNode.Scalar(at, null, false);
             }
         };
     }
 
-    private YamlNode mapping(Mark at) {
+    private YamlNode mapping(Mark at, String path) {
         Map<String, YamlNode.Entry> entries = new LinkedHashMap<>();
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
             Mark keyMark = here();
             String key = parser.currentName();
-            YamlNode value = value(parser.nextToken());
+            String keyPath = path.isEmpty() ? key : path + "." + key;
+            YamlNode value = value(parser.nextToken(), keyPath);
             YamlNode.Entry previous = entries.get(key);
             if (previous != null) {
-                diagnostics.error(keyMark, key, "duplicate key (first at " + previous.keyMark() + ")");
+                diagnostics.error(keyMark, keyPath, "duplicate key (first at " + previous.keyMark() + ")");
             } else {
                 entries.put(key, new YamlNode.Entry(key, keyMark, value));
             }
@@ -90,17 +91,17 @@ final class YamlTreeReader {
         return new YamlNode.Mapping(at, entries);
     }
 
-    private YamlNode sequence(Mark at) {
+    private YamlNode sequence(Mark at, String path) {
         List<YamlNode> items = new ArrayList<>();
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-            items.add(value(t));
+            items.add(value(t, path + "[" + items.size() + "]"));
         }
         return new YamlNode.Sequence(at, items);
     }
 
-    private boolean alias(Mark at) {
+    private boolean alias(Mark at, String path) {
         if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
-            diagnostics.error(at, "", "YAML aliases (*" + parser.getString() + ") are not supported; repeat the "
+            diagnostics.error(at, path, "YAML aliases (*" + parser.getString() + ") are not supported; repeat the "
                     + "value or move it to an included file");
             return true;
         }
@@ -125,15 +126,21 @@ final class YamlTreeReader {
         int line = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getLineNr());
         int column = e.getLocation() == null ? 1 : Math.max(1, e.getLocation().getColumnNr());
         String problem = lines[0].strip();
+        String context = "";
         for (int i = lines.length - 1; i > 0; i--) {
             Matcher m = PLACE.matcher(lines[i]);
             if (m.matches()) {
                 line = Integer.parseInt(m.group(1));
                 column = Integer.parseInt(m.group(2));
                 problem = lines[i - 1].strip();
+                Matcher start = PLACE.matcher(lines[1]);
+                if (i > 2 && start.matches()) {
+                    context = " (" + lines[0].strip() + " that starts at line " + start.group(1) + ", column "
+                            + start.group(2) + ")";
+                }
                 break;
             }
         }
-        diagnostics.error(new Mark(file, line, column), "", "YAML syntax error: " + problem);
+        diagnostics.error(new Mark(file, line, column), "", "YAML syntax error: " + problem + context);
     }
 }
