@@ -65,12 +65,21 @@ final class ServiceSectionsReader {
         return new AdminConfig(groups, conversations);
     }
 
-    /** The host name, for {@code jobs.node}; "localhost" when the host has none it can tell. */
+    /** The host name, for {@code jobs.node}; "localhost" when the host has none it can tell. Looked up once. */
     static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return "localhost";
+        return HostName.NAME;
+    }
+
+    private static final class HostName {
+        // resolving the local host can take seconds on a badly configured resolver: do it once per process
+        static final String NAME = lookUp();
+
+        private static String lookUp() {
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (Exception e) {
+                return "localhost";
+            }
         }
     }
 
