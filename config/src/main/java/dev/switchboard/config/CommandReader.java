@@ -24,11 +24,15 @@ final class CommandReader {
             "confirm", "lock", "timeout", "action");
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z][a-z0-9_-]*)*");
 
-    /** The commands read, and the config path of each command id ({@code deploy.service -> commands[0]}). */
-    record Commands(List<CommandSpec> specs, Map<String, String> pathById) {}
+    /**
+     * The commands read, the config path of each command id ({@code deploy.service -> commands[0]}) and where
+     * each command starts (whose file tells which {@code commands[0]} is meant).
+     */
+    record Commands(List<CommandSpec> specs, Map<String, String> pathById, Map<String, Mark> markById) {}
 
     private final Map<String, String> pathById = new HashMap<>();
     private final Map<String, Mark> idMarks = new HashMap<>();
+    private final Map<String, Mark> commandMarks = new HashMap<>();
 
     Commands read(Optional<Cursor> section) {
         List<CommandSpec> specs = new ArrayList<>();
@@ -38,7 +42,7 @@ final class CommandReader {
                 item.fields(KEYS).flatMap(f -> command(item, f)).ifPresent(specs::add);
             }
         }
-        return new Commands(List.copyOf(specs), Map.copyOf(pathById));
+        return new Commands(List.copyOf(specs), Map.copyOf(pathById), Map.copyOf(commandMarks));
     }
 
     private Optional<CommandSpec> command(Cursor item, Fields f) {
@@ -54,6 +58,7 @@ final class CommandReader {
                         return false;
                     }
                     pathById.put(text, item.path());
+                    commandMarks.put(text, item.mark());
                     return true;
                 }));
         Optional<List<String>> templates = templates(f);

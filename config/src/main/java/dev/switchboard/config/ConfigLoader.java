@@ -112,21 +112,22 @@ public final class ConfigLoader {
                 continue;
             }
             String key = p.where().isEmpty() ? commandPath : commandPath + "." + p.where();
-            diagnostics.error(nearestMark(diagnostics, key, commandPath), key, p.message());
+            Mark command = commands.markById().get(p.commandId());
+            diagnostics.error(nearestMark(diagnostics, command, key, commandPath), key, p.message());
         }
     }
 
-    private static Mark nearestMark(Diagnostics diagnostics, String key, String commandPath) {
+    private static Mark nearestMark(Diagnostics diagnostics, Mark command, String key, String commandPath) {
         String path = key;
         while (path.length() > commandPath.length()) {
-            Optional<Mark> mark = diagnostics.markOf(path);
+            Optional<Mark> mark = diagnostics.markOf(command.file(), path);
             if (mark.isPresent()) {
                 return mark.get();
             }
             int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
             path = cut <= 0 ? commandPath : path.substring(0, cut);
         }
-        return diagnostics.markOf(commandPath).orElseThrow();
+        return command;
     }
 
     private static LoadResult rejected(Diagnostics diagnostics, Path file, String fallback) {

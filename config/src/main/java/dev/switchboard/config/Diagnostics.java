@@ -1,5 +1,6 @@
 package dev.switchboard.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,13 +27,16 @@ final class Diagnostics {
         }
     }
 
-    /** Remembers where {@code path} was written; the first mark of a path wins. */
+    /**
+     * Remembers where {@code path} was written. Keyed by file too: list indexes count per file, so
+     * {@code commands[0]} of the main file and of an included file are different nodes.
+     */
     void mark(String path, Mark at) {
-        marks.putIfAbsent(path, at);
+        marks.putIfAbsent(at.file() + "\u0000" + path, at);
     }
 
-    Optional<Mark> markOf(String path) {
-        return Optional.ofNullable(marks.get(path));
+    Optional<Mark> markOf(Path file, String path) {
+        return Optional.ofNullable(marks.get(file + "\u0000" + path));
     }
 
     boolean hasErrors() {
