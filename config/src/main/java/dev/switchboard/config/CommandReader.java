@@ -54,7 +54,7 @@ final class CommandReader {
                     }
                     Mark first = idMarks.putIfAbsent(text, c.mark());
                     if (first != null) {
-                        c.error("duplicate command id '" + text + "' (first at " + first + ")");
+                        c.error("duplicate command id " + c.shown() + " (first at " + first + ")");
                         return false;
                     }
                     pathById.put(text, item.path());

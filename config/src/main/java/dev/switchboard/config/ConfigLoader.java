@@ -68,18 +68,23 @@ public final class ConfigLoader {
             CommandChecker checker, Path mainFile) {
         Fields top = root.fields(SECTIONS).orElseThrow();
         top.get("alerts").ifPresent(c -> c.error("alert routing is not supported yet; remove this section"));
-        ServerConfig server = ServiceSectionsReader.server(top.get("server"));
-        StorageConfig storage = ServiceSectionsReader.storage(top.get("storage"));
+        ServerConfig server = ServiceSectionsReader.server(section(top, "server"));
+        StorageConfig storage = ServiceSectionsReader.storage(section(top, "storage"));
         ChatConfig chat = ChatReader.read(top.get("chat"));
         List<UserConfig> users = new UsersReader().read(top.get("users"));
         List<PolicyRule> policy = PolicyReader.read(top.get("policy"));
-        AdminConfig admins = ServiceSectionsReader.admins(top.get("admins"));
-        JobsConfig jobs = ServiceSectionsReader.jobs(top.get("jobs"), hostName);
+        AdminConfig admins = ServiceSectionsReader.admins(section(top, "admins"));
+        JobsConfig jobs = ServiceSectionsReader.jobs(section(top, "jobs"), hostName);
         Map<String, Map<String, Object>> plugins = plugins(top.get("plugins"));
         CommandReader.Commands commands = new CommandReader().read(top.get("commands"));
         check(checker, commands, root.diagnostics(), mainFile);
         return new SwitchboardConfig(server, storage, chat, users, commands.specs(), policy, admins, jobs, plugins,
                 read.files(), secrets, read.sha256());
+    }
+
+    /** A section, where an empty one ({@code server:} with nothing under it) means all defaults. */
+    private static Optional<Cursor> section(Fields top, String key) {
+        return top.get(key).filter(c -> !c.isNull());
     }
 
     private static Map<String, Map<String, Object>> plugins(Optional<Cursor> section) {

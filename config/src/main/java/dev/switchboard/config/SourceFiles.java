@@ -65,7 +65,8 @@ final class SourceFiles {
 
     private Optional<YamlNode.Mapping> file(Path file, Mark includedAt, String includeKey) {
         if (stack.contains(file)) {
-            String cycle = stack.reversed().stream().map(p -> display(p).toString()).collect(Collectors.joining(" -> "));
+            String cycle = stack.reversed().stream().map(p -> display(p).toString())
+                    .collect(Collectors.joining(" -> "));
             diagnostics.error(includedAt, includeKey, "include cycle: " + cycle + " -> " + display(file));
             return Optional.empty();
         }

@@ -37,7 +37,8 @@ class ConfigLoaderTest {
         assertThat(deploy.source()).isEqualTo("switchboard.yaml:25:5");
         assertThat(deploy.id()).isEqualTo("deploy.service");
         assertThat(deploy.templates()).containsExactly("deploy {service} {version=latest} to {env}");
-        assertThat(deploy.args().get("service").type()).isEqualTo(new ArgType.Enum(List.of("web", "billing", "search")));
+        assertThat(deploy.args().get("service").type())
+                .isEqualTo(new ArgType.Enum(List.of("web", "billing", "search")));
         assertThat(deploy.args().get("env").type()).isEqualTo(new ArgType.Enum(List.of("staging", "prod")));
         assertThat(deploy.args().get("version").type()).isInstanceOfSatisfying(ArgType.PatternType.class,
                 p -> assertThat(p.regex().pattern()).isEqualTo("[0-9]+\\.[0-9]+\\.[0-9]+|latest"));

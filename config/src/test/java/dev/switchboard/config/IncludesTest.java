@@ -48,7 +48,8 @@ class IncludesTest {
     @Test
     void errorsInAnIncludedFilePointIntoThatFileWithItsOwnIndexes() {
         TempConfig files = new TempConfig(dir, Map.of());
-        files.write("main.yaml", "include: more/ops.yaml", "commands: [{ id: ok, template: ok, action: { reply: {} } }]");
+        files.write("main.yaml", "include: more/ops.yaml",
+                "commands: [{ id: ok, template: ok, action: { reply: {} } }]");
         files.write("more/ops.yaml", "commands:", "  - id: broken", "    templat: x", "    action: { reply: {} }");
 
         assertThat(files.errors("main.yaml")).containsExactly(
