@@ -99,7 +99,7 @@ public final class BuiltinCommands {
             AuditEvent e = r.event();
             rows.add(List.of(Long.toString(r.seq()), Times.format(e.time()),
                     e.actor() != null ? e.actor() : Objects.requireNonNullElse(e.account(), "system"),
-                    e.type().wireName(), Objects.requireNonNullElse(e.commandId(), "")));
+                    e.type().wireName(), Objects.requireNonNullElse(e.commandId(), "-")));
         }
         return Reply.builder()
                 .text("The last " + records.size() + " audit events, newest first:")

@@ -1,6 +1,5 @@
 package dev.switchboard.core.pipeline;
 
-import dev.switchboard.api.StorageException;
 import dev.switchboard.api.audit.AuditEvent;
 import dev.switchboard.api.audit.AuditEventType;
 import dev.switchboard.api.audit.AuditLog;
@@ -51,7 +50,8 @@ public final class AuditStage implements Stage {
                     .detail("thread", message.conversation().thread())
                     .build());
             audited = true;
-        } catch (StorageException e) {
+        } catch (RuntimeException e) {
+            // A StorageException is the expected failure; anything else fails closed the same way.
             log.error("could not record received; only read-only commands will run [{}]",
                     exchange.correlationId(), e);
             audited = false;
