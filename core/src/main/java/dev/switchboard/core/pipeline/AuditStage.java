@@ -3,6 +3,7 @@ package dev.switchboard.core.pipeline;
 import dev.switchboard.api.audit.AuditEvent;
 import dev.switchboard.api.audit.AuditEventType;
 import dev.switchboard.api.audit.AuditLog;
+import dev.switchboard.api.command.ArgSpec;
 import dev.switchboard.api.command.Invocation;
 import dev.switchboard.api.command.ParseResult;
 import dev.switchboard.api.chat.InboundMessage;
@@ -10,6 +11,7 @@ import dev.switchboard.api.pipeline.Exchange;
 import dev.switchboard.api.pipeline.Outcome;
 import dev.switchboard.api.pipeline.Stage;
 import dev.switchboard.core.command.ActiveCommands;
+import dev.switchboard.core.command.CommandSet;
 import dev.switchboard.core.redact.Redactor;
 import java.time.Clock;
 import java.util.Objects;
@@ -32,6 +34,7 @@ public final class AuditStage implements Stage {
     private final Clock clock;
     private final Redactor redactor;
     private final ActiveCommands commands;
+    private volatile SecretsKnown secretsKnown;
 
     public AuditStage(AuditLog audit, Clock clock, Redactor redactor, ActiveCommands commands) {
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -120,18 +123,37 @@ public final class AuditStage implements Stage {
         return b.commandId(p.commandId()).detail("reason", p.argument() + " is not " + p.expected());
     }
 
-    /** The invocation the text parses to, only to learn its secret arguments; null if it does not parse. */
+    /**
+     * The invocation the text parses to, only to learn its secret arguments; null if it does not parse or no
+     * command declares a secret argument (then parsing twice would buy nothing).
+     */
     private Invocation secretsOf(String text) {
         if (text.length() > ParseStage.MAX_LENGTH || text.isBlank()) {
             return null;
         }
+        CommandSet set = commands.current();
+        if (!declaresSecrets(set)) {
+            return null;
+        }
         try {
-            return commands.current().parser().parse(text.strip()) instanceof ParseResult.Matched m
-                    ? m.invocation() : null;
+            return set.parser().parse(text.strip()) instanceof ParseResult.Matched m ? m.invocation() : null;
         } catch (RuntimeException e) {
             return null;
         }
     }
+
+    private boolean declaresSecrets(CommandSet set) {
+        SecretsKnown known = secretsKnown;
+        if (known == null || known.set() != set) {
+            boolean any = set.commands().stream().anyMatch(c -> c.args().values().stream().anyMatch(ArgSpec::secret));
+            known = new SecretsKnown(set, any);
+            secretsKnown = known;
+        }
+        return known.any();
+    }
+
+    /** Whether a command set declares any secret argument, remembered until the set is replaced. */
+    private record SecretsKnown(CommandSet set, boolean any) {}
 
     private static String describe(Exchange ex) {
         return ex.invocation() != null ? ex.invocation().commandId() : "(unparsed)";
