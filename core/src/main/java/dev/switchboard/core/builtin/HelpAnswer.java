@@ -4,17 +4,12 @@ import dev.switchboard.api.command.ArgSpec;
 import dev.switchboard.api.command.CommandSpec;
 import dev.switchboard.api.reply.Reply;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** The answers of {@code help} (an index with one line per command) and {@code help <command>} (the details). */
 final class HelpAnswer {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)(\\.\\.\\.|=([^}]*))?}");
-
     private HelpAnswer() {}
 
     static Reply answer(List<CommandSpec> commands, String query) {
@@ -55,7 +50,7 @@ final class HelpAnswer {
         }
         text.append("\nUsage:");
         Usage.usages(c).forEach(u -> text.append("\n  ").append(u));
-        Map<String, String> defaults = arguments(c);
+        Map<String, String> defaults = Usage.arguments(c);
         if (!defaults.isEmpty()) {
             text.append("\nArguments:");
             defaults.forEach((name, dflt) -> {
@@ -77,18 +72,6 @@ final class HelpAnswer {
             c.examples().forEach(e -> text.append("\n  ").append(e));
         }
         return Reply.text(text.toString());
-    }
-
-    /** The arguments of all templates in order of first use, each with its default (null when required). */
-    private static Map<String, String> arguments(CommandSpec c) {
-        Map<String, String> args = new LinkedHashMap<>();
-        for (String template : c.templates()) {
-            Matcher m = PLACEHOLDER.matcher(template);
-            while (m.find()) {
-                args.putIfAbsent(m.group(1), m.group(3));
-            }
-        }
-        return args;
     }
 
     /** By id first, then by the words a template starts with, then by id prefix ({@code deploy} → deploy.*). */

@@ -1,7 +1,9 @@
 package dev.switchboard.core.builtin;
 
 import dev.switchboard.api.command.CommandSpec;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -10,12 +12,24 @@ import java.util.regex.Pattern;
  * becomes {@code <x...>}. A stand-in until the template parser's own {@code CommandCatalog.usages} is wired here.
  */
 final class Usage {
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)(\\.\\.\\.|=[^}]*)?}");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)(\\.\\.\\.|=([^}]*))?}");
 
     private Usage() {}
 
     static List<String> usages(CommandSpec command) {
         return command.templates().stream().map(Usage::usage).toList();
+    }
+
+    /** The arguments of all templates in order of first use, each with its default (null when required). */
+    static Map<String, String> arguments(CommandSpec command) {
+        Map<String, String> args = new LinkedHashMap<>();
+        for (String template : command.templates()) {
+            Matcher m = PLACEHOLDER.matcher(template);
+            while (m.find()) {
+                args.putIfAbsent(m.group(1), m.group(3));
+            }
+        }
+        return args;
     }
 
     static String usage(String template) {

@@ -77,7 +77,9 @@ final class StageChain implements Stage.Chain {
     }
 
     private static String name(Stage stage) {
-        return stage.getClass().getSimpleName().isEmpty() ? stage.getClass().getName() : stage.getClass().getSimpleName();
+        // Lambdas and anonymous stages have no simple name.
+        String simple = stage.getClass().getSimpleName();
+        return simple.isEmpty() ? stage.getClass().getName() : simple;
     }
 
     /** What the pipeline learned so far about one message. */
