@@ -1,0 +1,154 @@
+package dev.switchboard.core;
+
+import dev.switchboard.api.IdGenerator;
+import dev.switchboard.api.audit.AuditLog;
+import dev.switchboard.api.audit.AuditStore;
+import dev.switchboard.api.chat.MessageSink;
+import dev.switchboard.api.identity.IdentityResolver;
+import dev.switchboard.api.pipeline.Stage;
+import dev.switchboard.api.pipeline.StageSlot;
+import dev.switchboard.api.policy.Policy;
+import dev.switchboard.core.builtin.BuiltinCommands;
+import dev.switchboard.core.chat.ChatGateway;
+import dev.switchboard.core.chat.Dispatcher;
+import dev.switchboard.core.command.ActiveCommands;
+import dev.switchboard.core.job.Jobs;
+import dev.switchboard.core.pipeline.ApproveStage;
+import dev.switchboard.core.pipeline.AuditStage;
+import dev.switchboard.core.pipeline.AuthorizeStage;
+import dev.switchboard.core.pipeline.ConfirmStage;
+import dev.switchboard.core.pipeline.ExecuteStage;
+import dev.switchboard.core.pipeline.IdentityStage;
+import dev.switchboard.core.pipeline.OutcomeReplies;
+import dev.switchboard.core.pipeline.ParseStage;
+import dev.switchboard.core.pipeline.Pipeline;
+import dev.switchboard.core.pipeline.ReplyStage;
+import dev.switchboard.core.redact.Redactor;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The engine assembled by hand: the pipeline with its stages, the built-in commands, and the dispatcher adapters
+ * hand messages to. Build one with {@link #builder()}; every part is given explicitly (no container).
+ *
+ * <p>Thread-safe. The engine owns only what it creates (the dispatcher); the audit log, stores, jobs and adapters
+ * passed in are closed by whoever made them, after {@link #close()}.
+ */
+public final class Engine implements AutoCloseable {
+    private final Pipeline pipeline;
+    private final ChatGateway gateway;
+    private final Dispatcher.Settings dispatcherSettings;
+    private Dispatcher dispatcher;
+    private boolean closed;
+
+    private Engine(Pipeline pipeline, ChatGateway gateway, Dispatcher.Settings dispatcherSettings) {
+        this.pipeline = pipeline;
+        this.gateway = gateway;
+        this.dispatcherSettings = dispatcherSettings;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Where adapters deliver messages: the dispatcher, started on first use. */
+    public synchronized MessageSink sink() {
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+        if (dispatcher == null) {
+            dispatcher = new Dispatcher(pipeline::handle, gateway, dispatcherSettings);
+        }
+        return dispatcher;
+    }
+
+    /** The pipeline, for handling a message synchronously (tests, benchmarks). */
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    /** Stops taking messages and lets the queued ones finish (bounded by the dispatcher's drain timeout). */
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (dispatcher != null) {
+            dispatcher.close();
+        }
+    }
+
+    /** Collects the engine's parts; every part without a default is required. Not thread-safe. */
+    public static final class Builder {
+        private Clock clock = Clock.systemUTC();
+        private IdGenerator ids = IdGenerator.random();
+        private IdentityResolver identity;
+        private Policy policy;
+        private ActiveCommands commands;
+        private Jobs jobs;
+        private AuditLog auditLog;
+        private AuditStore auditStore;
+        private ChatGateway gateway;
+        private Redactor redactor = Redactor.none();
+        private String version;
+        private Dispatcher.Settings dispatcher = Dispatcher.Settings.defaults();
+        private final List<Map.Entry<StageSlot, Stage>> stages = new ArrayList<>();
+
+        private Builder() {}
+
+        public Builder clock(Clock v) { clock = v; return this; }
+        public Builder ids(IdGenerator v) { ids = v; return this; }
+        public Builder identity(IdentityResolver v) { identity = v; return this; }
+        public Builder policy(Policy v) { policy = v; return this; }
+        public Builder commands(ActiveCommands v) { commands = v; return this; }
+        public Builder jobs(Jobs v) { jobs = v; return this; }
+        public Builder gateway(ChatGateway v) { gateway = v; return this; }
+        public Builder redactor(Redactor v) { redactor = v; return this; }
+        /** The version {@code version} reports; by default the jar manifest's, or "dev". */
+        public Builder version(String v) { version = v; return this; }
+        public Builder dispatcher(Dispatcher.Settings v) { dispatcher = v; return this; }
+
+        /** The durable writer (usually a group-committing log) and the store it writes to, for queries. */
+        public Builder audit(AuditLog log, AuditStore store) {
+            auditLog = log;
+            auditStore = store;
+            return this;
+        }
+
+        /** Adds a plugin stage at a slot; stages in one slot run in the order they were added. */
+        public Builder stage(StageSlot slot, Stage stage) {
+            stages.add(Map.entry(Objects.requireNonNull(slot, "slot"), Objects.requireNonNull(stage, "stage")));
+            return this;
+        }
+
+        public Engine build() {
+            require(identity, "identity");
+            require(policy, "policy");
+            require(commands, "commands");
+            require(jobs, "jobs");
+            require(auditLog, "audit log");
+            require(auditStore, "audit store");
+            require(gateway, "gateway");
+            BuiltinCommands builtins = new BuiltinCommands(commands, jobs, auditStore, clock, version);
+            Pipeline.Builder pipeline = Pipeline.builder()
+                    .ids(ids)
+                    .reply(new ReplyStage(gateway, jobs, new OutcomeReplies(), redactor))
+                    .audit(new AuditStage(auditLog, clock, redactor, commands))
+                    .identity(new IdentityStage(identity))
+                    .parse(new ParseStage(commands))
+                    .authorize(new AuthorizeStage(policy))
+                    .confirm(new ConfirmStage())
+                    .approve(new ApproveStage())
+                    .execute(new ExecuteStage(builtins, jobs));
+            stages.forEach(e -> pipeline.stage(e.getKey(), e.getValue()));
+            return new Engine(pipeline.build(), gateway, dispatcher);
+        }
+
+        private static void require(Object part, String name) {
+            if (part == null) {
+                throw new IllegalStateException("the engine needs a " + name + "; set it on Engine.builder()");
+            }
+        }
+    }
+}

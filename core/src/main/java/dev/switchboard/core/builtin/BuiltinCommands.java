@@ -1,0 +1,114 @@
+package dev.switchboard.core.builtin;
+
+import dev.switchboard.api.audit.AuditEvent;
+import dev.switchboard.api.audit.AuditQuery;
+import dev.switchboard.api.audit.AuditRecord;
+import dev.switchboard.api.audit.AuditStore;
+import dev.switchboard.api.identity.Principal;
+import dev.switchboard.api.pipeline.Exchange;
+import dev.switchboard.api.reply.Reply;
+import dev.switchboard.core.command.ActiveCommands;
+import dev.switchboard.core.job.Jobs;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Answers the built-in commands in process. Called by the execute stage on the message's thread after the command
+ * was parsed and authorised; thread-safe. Reads the command set in force on every call, so help follows reloads.
+ * Storage failures propagate (the audit stage turns them into "something went wrong").
+ */
+public final class BuiltinCommands {
+    private final ActiveCommands commands;
+    private final Jobs jobs;
+    private final AuditStore audit;
+    private final JobAnswers jobAnswers;
+    private final String version;
+
+    /**
+     * @param version the version {@code version} reports; null to read it from the jar manifest ("dev" outside a jar)
+     */
+    public BuiltinCommands(ActiveCommands commands, Jobs jobs, AuditStore audit, Clock clock, String version) {
+        this.commands = Objects.requireNonNull(commands, "commands");
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
+        this.audit = Objects.requireNonNull(audit, "audit");
+        this.jobAnswers = new JobAnswers(jobs, Objects.requireNonNull(clock, "clock"));
+        this.version = version != null ? version : manifestVersion();
+    }
+
+    /** The reply to a parsed, authorised built-in command; never null. */
+    public Reply answer(Exchange exchange) {
+        Principal principal = exchange.principal();
+        Map<String, String> args = exchange.invocation().args();
+        String name = Builtins.name(exchange.invocation().command());
+        return switch (name) {
+            case "help" -> HelpAnswer.answer(commands.current().commands(), args.get("command"));
+            case "whoami" -> whoami(principal, exchange.message().user().key(), exchange.message().user().verified());
+            case "jobs" -> jobAnswers.list(args.getOrDefault("filter", "recent"), principal);
+            case "job" -> jobAnswers.show(Long.parseLong(args.get("id")));
+            case "cancel" -> cancel(Long.parseLong(args.get("id")), principal);
+            case "ping" -> Reply.text("pong");
+            case "version" -> Reply.text("Switchboard " + version);
+            case "audit" -> auditLast(Integer.parseInt(args.get("n")), principal);
+            default -> Reply.text("The built-in command " + name + " is not available in this version.");
+        };
+    }
+
+    private static Reply whoami(Principal principal, String account, boolean verified) {
+        if (!principal.known()) {
+            return Reply.builder()
+                    .text("You are not linked to a Switchboard user, so you have guest rights only. To get linked, "
+                            + "ask an admin to add " + account + " to a user's accounts.")
+                    .field("Account", account)
+                    .field("Verified", verified ? "yes" : "no")
+                    .build();
+        }
+        List<String> groups = new ArrayList<>(principal.groups());
+        groups.sort(null);
+        return Reply.builder()
+                .field("User", principal.id())
+                .field("Groups", groups.isEmpty() ? "(none)" : String.join(", ", groups))
+                .field("Account", account)
+                .field("Verified", verified ? "yes" : "no, the platform does not vouch for this account")
+                .build();
+    }
+
+    private Reply cancel(long id, Principal by) {
+        return switch (jobs.cancel(id, by)) {
+            case Jobs.CancelResult.Cancelled c -> Reply.text("Cancelled job " + c.jobId() + ".");
+            case Jobs.CancelResult.NotFound n -> Reply.text("There is no job " + n.jobId() + ".");
+            case Jobs.CancelResult.AlreadyFinished f -> Reply.text("Job " + f.jobId() + " already finished ("
+                    + f.state() + "); there is nothing to cancel.");
+            case Jobs.CancelResult.NotAllowed n -> Reply.text("You may not cancel job " + n.jobId() + ": "
+                    + n.reason() + ".");
+        };
+    }
+
+    private Reply auditLast(int n, Principal principal) {
+        if (!principal.known()) {
+            return Reply.text("Only known users may read the audit log.");
+        }
+        List<AuditRecord> records = audit.query(AuditQuery.last(n));
+        if (records.isEmpty()) {
+            return Reply.text("The audit log is empty.");
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (AuditRecord r : records) {
+            AuditEvent e = r.event();
+            rows.add(List.of(Long.toString(r.seq()), Times.format(e.time()),
+                    e.actor() != null ? e.actor() : Objects.requireNonNullElse(e.account(), "system"),
+                    e.type().wireName(), Objects.requireNonNullElse(e.commandId(), "-")));
+        }
+        return Reply.builder()
+                .text("The last " + records.size() + " audit events, newest first:")
+                .table(List.of("seq", "time", "actor", "type", "command"), rows)
+                .build();
+    }
+
+    private static String manifestVersion() {
+        String v = BuiltinCommands.class.getPackage().getImplementationVersion();
+        return v == null || v.isBlank() ? "dev" : v;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.switchboard.core.builtin;
+
+import dev.switchboard.api.command.ActionSpec;
+import dev.switchboard.api.command.ArgSpec;
+import dev.switchboard.api.command.ArgType;
+import dev.switchboard.api.command.CommandSpec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The declarations of the built-in commands, and which of them only read. Add {@link #specs()} to every command set
+ * so the parser knows them; the execute stage answers them through {@link BuiltinCommands}.
+ */
+public final class Builtins {
+    /** The action kind prefix of built-ins: {@code builtin.help}. */
+    public static final String KIND_PREFIX = "builtin.";
+
+    /** Built-ins that change nothing, and so still run while the audit log cannot be written. */
+    public static final Set<String> READ_ONLY = Set.of("help", "whoami", "ping", "version", "jobs", "job", "audit");
+
+    private static final ArgSpec JOB_ID = new ArgSpec("id", new ArgType.Int(1, Long.MAX_VALUE), false, "a job number");
+
+    private static final List<CommandSpec> SPECS = List.of(
+            spec("help", List.of("help", "help {command...}"),
+                    Map.of("command", new ArgSpec("command", new ArgType.Text(200), false, "a command's id or first word")),
+                    "Show what I can do, or how one command is used", List.of("help", "help jobs")),
+            spec("whoami", List.of("whoami"), Map.of(), "Show who I think you are and your groups", List.of("whoami")),
+            spec("jobs", List.of("jobs", "jobs {filter}"),
+                    Map.of("filter", new ArgSpec("filter", new ArgType.Enum(List.of("mine", "running", "recent")), false,
+                            "which jobs to list")),
+                    "List recent jobs, yours, or the running ones", List.of("jobs", "jobs mine", "jobs running")),
+            spec("job", List.of("job {id}"), Map.of("id", JOB_ID), "Show one job with its output", List.of("job 12")),
+            spec("cancel", List.of("cancel {id}"), Map.of("id", JOB_ID), "Cancel a queued or running job",
+                    List.of("cancel 12")),
+            spec("ping", List.of("ping"), Map.of(), "Check that I am listening", List.of("ping")),
+            spec("version", List.of("version"), Map.of(), "Show which Switchboard version is running",
+                    List.of("version")),
+            spec("audit", List.of("audit last {n}"),
+                    Map.of("n", new ArgSpec("n", new ArgType.Int(1, 100), false, "how many events")),
+                    "Show the newest audit events", List.of("audit last 20")));
+
+    private Builtins() {}
+
+    /** Every built-in command, in the order help lists them. */
+    public static List<CommandSpec> specs() {
+        return SPECS;
+    }
+
+    /** Whether the command is answered in process by {@link BuiltinCommands}. */
+    public static boolean isBuiltin(CommandSpec command) {
+        return command.action().kind().startsWith(KIND_PREFIX);
+    }
+
+    /** Whether the command is a built-in that changes nothing. */
+    public static boolean isReadOnly(CommandSpec command) {
+        return isBuiltin(command) && READ_ONLY.contains(name(command));
+    }
+
+    /** The built-in's name: {@code help} for kind {@code builtin.help}. */
+    static String name(CommandSpec command) {
+        return command.action().kind().substring(KIND_PREFIX.length());
+    }
+
+    private static CommandSpec spec(String name, List<String> templates, Map<String, ArgSpec> args, String help,
+            List<String> examples) {
+        return new CommandSpec(name, templates, args, help, examples, null, null, Duration.ofSeconds(10),
+                new ActionSpec(KIND_PREFIX + name, Map.of()), "built-in");
+    }
+}

@@ -1,0 +1,196 @@
+package dev.switchboard.core.chat;
+
+import dev.switchboard.api.chat.InboundMessage;
+import dev.switchboard.api.chat.MessageSink;
+import dev.switchboard.api.reply.Reply;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Where adapters hand in messages. {@link #accept} returns at once: it drops redeliveries (an event id seen
+ * recently on the same platform), queues the message, or, when the queue is full, answers "Switchboard is
+ * overloaded" instead of dropping it silently. A loop takes queued messages and runs each on its own virtual thread,
+ * at most {@code concurrency} at a time. No exception escapes to the adapter.
+ *
+ * <p>De-duplication is in memory over the last {@code dedupWindow} events; durable, cross-replica de-duplication is
+ * the store's job. {@link #close()} stops accepting, lets queued and running messages finish within the drain
+ * timeout, and is idempotent.
+ */
+public final class Dispatcher implements MessageSink, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    static final String OVERLOADED = "Switchboard is overloaded, try again in a moment";
+    static final String STOPPING = "Switchboard is restarting, try again in a moment";
+    private static final int REFUSAL_SENDERS = 64;
+
+    /**
+     * @param capacity how many messages may wait
+     * @param concurrency how many messages are handled at once
+     * @param dedupWindow how many recent event ids are remembered
+     * @param drainTimeout how long {@link #close()} waits for queued and running messages
+     */
+    public record Settings(int capacity, int concurrency, int dedupWindow, Duration drainTimeout) {
+        public Settings {
+            if (capacity < 1 || concurrency < 1 || dedupWindow < 1) {
+                throw new IllegalArgumentException("capacity, concurrency and dedupWindow must be at least 1");
+            }
+            Objects.requireNonNull(drainTimeout, "drainTimeout");
+        }
+
+        public static Settings defaults() {
+            return new Settings(10_000, 512, 10_000, Duration.ofSeconds(10));
+        }
+    }
+
+    private final Consumer<InboundMessage> handler;
+    private final ChatGateway gateway;
+    private final Settings settings;
+    private final BlockingQueue<InboundMessage> queue;
+    private final Semaphore running;
+    private final Semaphore refusals = new Semaphore(REFUSAL_SENDERS);
+    private final Map<String, Boolean> seen;
+    private final AtomicLong refused = new AtomicLong();
+    private final Thread loop;
+    private volatile boolean closed;
+
+    /** @param handler runs one message through the pipeline; called on the message's own virtual thread */
+    public Dispatcher(Consumer<InboundMessage> handler, ChatGateway gateway, Settings settings) {
+        this.handler = Objects.requireNonNull(handler, "handler");
+        this.gateway = Objects.requireNonNull(gateway, "gateway");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.queue = new ArrayBlockingQueue<>(settings.capacity());
+        this.running = new Semaphore(settings.concurrency());
+        this.seen = new LinkedHashMap<>(1024, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > settings.dedupWindow();
+            }
+        };
+        this.loop = Thread.ofVirtual().name("dispatcher").start(this::dispatchLoop);
+    }
+
+    @Override
+    public void accept(InboundMessage message) {
+        try {
+            String key = message.conversation().platform() + '\u0000' + message.eventId();
+            if (!firstSighting(key)) {
+                log.debug("dropping redelivered event {} from {}", message.eventId(), message.user().key());
+                return;
+            }
+            if (closed) {
+                refuse(message, STOPPING);
+            } else if (!queue.offer(message)) {
+                forget(key); // so a redelivery after the overload passes can still be handled
+                refuse(message, OVERLOADED);
+            }
+        } catch (RuntimeException e) {
+            log.error("could not accept event {}", message == null ? null : message.eventId(), e);
+        }
+    }
+
+    /** Messages waiting to be handled. */
+    public int queued() {
+        return queue.size();
+    }
+
+    /** Messages answered "overloaded" or "restarting" instead of being handled, since start. */
+    public long refused() {
+        return refused.get();
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long deadline = System.nanoTime() + settings.drainTimeout().toNanos();
+        try {
+            loop.join(settings.drainTimeout());
+            long left = Math.max(0, deadline - System.nanoTime());
+            if (loop.isAlive() || !running.tryAcquire(settings.concurrency(), left, TimeUnit.NANOSECONDS)) {
+                log.warn("stopped with {} messages queued and {} running after waiting {}", queue.size(),
+                        settings.concurrency() - running.availablePermits(), settings.drainTimeout());
+                loop.interrupt();
+            } else {
+                running.release(settings.concurrency());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            loop.interrupt();
+        }
+    }
+
+    private void dispatchLoop() {
+        try {
+            while (!closed || !queue.isEmpty()) {
+                InboundMessage message = queue.poll(50, TimeUnit.MILLISECONDS);
+                if (message == null) {
+                    continue;
+                }
+                running.acquire();
+                try {
+                    Thread.ofVirtual().name("message-" + message.eventId()).start(() -> handle(message));
+                } catch (RuntimeException | Error e) {
+                    running.release();
+                    throw e;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.error("dispatcher loop stopped", e);
+        }
+    }
+
+    private void handle(InboundMessage message) {
+        try {
+            handler.accept(message);
+        } catch (RuntimeException | Error e) {
+            log.error("message {} from {} failed", message.eventId(), message.user().key(), e);
+        } finally {
+            running.release();
+        }
+    }
+
+    private void refuse(InboundMessage message, String text) {
+        refused.incrementAndGet();
+        if (!refusals.tryAcquire()) {
+            log.warn("not answering event {} from {} ({}): too many refusals are being sent", message.eventId(),
+                    message.user().key(), text);
+            return;
+        }
+        log.warn("refusing event {} from {}: {}", message.eventId(), message.user().key(), text);
+        Thread.ofVirtual().name("refuse-" + message.eventId()).start(() -> {
+            try {
+                gateway.say(message.conversation(), Reply.text(text));
+            } catch (RuntimeException e) {
+                log.error("could not tell {} that Switchboard is busy", message.user().key(), e);
+            } finally {
+                refusals.release();
+            }
+        });
+    }
+
+    private boolean firstSighting(String key) {
+        synchronized (seen) {
+            return seen.put(key, Boolean.TRUE) == null;
+        }
+    }
+
+    private void forget(String key) {
+        synchronized (seen) {
+            seen.remove(key);
+        }
+    }
+}

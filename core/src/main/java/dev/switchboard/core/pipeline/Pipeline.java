@@ -1,0 +1,116 @@
+package dev.switchboard.core.pipeline;
+
+import dev.switchboard.api.IdGenerator;
+import dev.switchboard.api.chat.InboundMessage;
+import dev.switchboard.api.pipeline.Exchange;
+import dev.switchboard.api.pipeline.Outcome;
+import dev.switchboard.api.pipeline.Stage;
+import dev.switchboard.api.pipeline.StageSlot;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The fixed chain of stages one message goes through: Reply ▸ Audit ▸ Identity ▸ [AFTER_IDENTITY] ▸ Parse ▸
+ * [AFTER_PARSE] ▸ Authorize ▸ Confirm ▸ Approve ▸ [BEFORE_EXECUTE] ▸ Execute. Plugin stages go only into the slots;
+ * the security stages cannot be removed or reordered. The chain enforces the stage contract (see {@link Stage}).
+ *
+ * <p>Immutable and thread-safe: {@link #handle} is called concurrently, once per message, on the message's own
+ * (virtual) thread, and never throws.
+ */
+public final class Pipeline {
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    private final List<Stage> stages;
+    private final IdGenerator ids;
+
+    private Pipeline(List<Stage> stages, IdGenerator ids) {
+        this.stages = List.copyOf(stages);
+        this.ids = ids;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Runs one message through the pipeline under a new correlation id and returns how it ended. */
+    public Outcome handle(InboundMessage message) {
+        return handle(Exchange.of(message, ids.next()));
+    }
+
+    /** Runs an exchange through the pipeline (its correlation id already chosen). Never throws, never null. */
+    public Outcome handle(Exchange exchange) {
+        try {
+            return StageChain.start(stages).proceed(exchange);
+        } catch (RuntimeException e) {
+            // The reply stage catches everything; getting here means a stage outside it broke.
+            log.error("pipeline failed [{}]", exchange.correlationId(), e);
+            return new Outcome.Failed("something went wrong", exchange.correlationId());
+        }
+    }
+
+    /** The stages in the order they run. */
+    public List<Stage> stages() {
+        return stages;
+    }
+
+    /** Assembles a pipeline; every fixed stage is required, slot stages are optional. Not thread-safe. */
+    public static final class Builder {
+        private Stage reply;
+        private Stage audit;
+        private Stage identity;
+        private Stage parse;
+        private Stage authorize;
+        private Stage confirm;
+        private Stage approve;
+        private Stage execute;
+        private IdGenerator ids = IdGenerator.random();
+        private final Map<StageSlot, List<Stage>> slots = new EnumMap<>(StageSlot.class);
+
+        private Builder() {}
+
+        public Builder ids(IdGenerator v) { ids = v; return this; }
+        public Builder reply(Stage v) { reply = v; return this; }
+        public Builder audit(Stage v) { audit = v; return this; }
+        public Builder identity(Stage v) { identity = v; return this; }
+        public Builder parse(Stage v) { parse = v; return this; }
+        public Builder authorize(Stage v) { authorize = v; return this; }
+        public Builder confirm(Stage v) { confirm = v; return this; }
+        public Builder approve(Stage v) { approve = v; return this; }
+        public Builder execute(Stage v) { execute = v; return this; }
+
+        /** Adds a plugin stage at a slot; stages in one slot run in the order they were added. */
+        public Builder stage(StageSlot slot, Stage stage) {
+            slots.computeIfAbsent(Objects.requireNonNull(slot, "slot"), s -> new ArrayList<>())
+                    .add(Objects.requireNonNull(stage, "stage"));
+            return this;
+        }
+
+        public Pipeline build() {
+            List<Stage> chain = new ArrayList<>();
+            chain.add(required(reply, "reply"));
+            chain.add(required(audit, "audit"));
+            chain.add(required(identity, "identity"));
+            chain.addAll(slots.getOrDefault(StageSlot.AFTER_IDENTITY, List.of()));
+            chain.add(required(parse, "parse"));
+            chain.addAll(slots.getOrDefault(StageSlot.AFTER_PARSE, List.of()));
+            chain.add(required(authorize, "authorize"));
+            chain.add(required(confirm, "confirm"));
+            chain.add(required(approve, "approve"));
+            chain.addAll(slots.getOrDefault(StageSlot.BEFORE_EXECUTE, List.of()));
+            chain.add(required(execute, "execute"));
+            return new Pipeline(chain, Objects.requireNonNull(ids, "ids"));
+        }
+
+        private static Stage required(Stage stage, String name) {
+            if (stage == null) {
+                throw new IllegalStateException("the pipeline needs a " + name + " stage");
+            }
+            return stage;
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.switchboard.core.redact;
+
+import dev.switchboard.api.command.Invocation;
+import dev.switchboard.api.reply.Block;
+import dev.switchboard.api.reply.Button;
+import dev.switchboard.api.reply.Reply;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Replaces secret values with {@code ***}: the configured secrets (tokens and passwords resolved from
+ * {@code ${env:...}} and {@code ${file:...}} references) and, given an invocation, the values of its secret
+ * arguments. Immutable and thread-safe; null texts come back null.
+ */
+public final class Redactor {
+    /** What a secret is replaced with. */
+    public static final String MASK = "***";
+
+    private static final Redactor NONE = new Redactor(List.of());
+
+    // Longest first, so a secret that contains another is masked whole.
+    private final List<String> secrets;
+
+    private Redactor(List<String> secrets) {
+        this.secrets = secrets;
+    }
+
+    /** A redactor for the given secret values; blank values are ignored (they would mask everything). */
+    public static Redactor of(Set<String> secrets) {
+        List<String> sorted = new ArrayList<>();
+        for (String s : secrets) {
+            if (s != null && !s.isBlank()) {
+                sorted.add(s);
+            }
+        }
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        return sorted.isEmpty() ? NONE : new Redactor(List.copyOf(sorted));
+    }
+
+    /** A redactor that knows no configured secrets (secret arguments are still masked). */
+    public static Redactor none() {
+        return NONE;
+    }
+
+    /** The text with every configured secret masked. */
+    public String redact(String text) {
+        return mask(text, secrets);
+    }
+
+    /** The text with every configured secret and every value of the invocation's secret arguments masked. */
+    public String redact(String text, Invocation invocation) {
+        String masked = redact(text);
+        if (invocation == null || masked == null) {
+            return masked;
+        }
+        List<String> values = new ArrayList<>();
+        invocation.args().forEach((name, value) -> {
+            if (invocation.command().arg(name).secret() && value != null && !value.isEmpty()) {
+                values.add(value);
+            }
+        });
+        values.sort(Comparator.comparingInt(String::length).reversed());
+        return mask(masked, values);
+    }
+
+    /** The values of a map with every configured secret masked; keys are kept. */
+    public Map<String, String> redact(Map<String, String> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, redact(v)));
+        return out;
+    }
+
+    /** The reply with every configured secret masked in every block. */
+    public Reply redact(Reply reply) {
+        if (secrets.isEmpty()) {
+            return reply;
+        }
+        List<Block> blocks = new ArrayList<>(reply.blocks().size());
+        for (Block block : reply.blocks()) {
+            blocks.add(switch (block) {
+                case Block.Text t -> new Block.Text(redact(t.text()));
+                case Block.Code c -> new Block.Code(redact(c.text()));
+                case Block.Fields f -> new Block.Fields(f.fields().stream()
+                        .map(x -> new Block.Field(redact(x.label()), redact(x.value()))).toList());
+                case Block.Table t -> new Block.Table(t.headers().stream().map(this::redact).toList(),
+                        t.rows().stream().map(r -> r.stream().map(this::redact).toList()).toList());
+                case Block.Buttons b -> new Block.Buttons(b.buttons().stream()
+                        .map(x -> new Button(redact(x.label()), redact(x.command()), x.style())).toList());
+            });
+        }
+        return new Reply(blocks);
+    }
+
+    private static String mask(String text, List<String> values) {
+        if (text == null || values.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (String value : values) {
+            if (out.contains(value)) {
+                out = out.replace(value, MASK);
+            }
+        }
+        return out;
+    }
+}

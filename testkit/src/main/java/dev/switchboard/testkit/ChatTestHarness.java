@@ -1,0 +1,240 @@
+package dev.switchboard.testkit;
+
+import dev.switchboard.api.IdGenerator;
+import dev.switchboard.api.action.Action;
+import dev.switchboard.api.audit.AuditEvent;
+import dev.switchboard.api.audit.AuditLog;
+import dev.switchboard.api.audit.AuditRecord;
+import dev.switchboard.api.audit.AuditStore;
+import dev.switchboard.api.chat.ConversationRef;
+import dev.switchboard.api.chat.InboundMessage;
+import dev.switchboard.api.chat.PlatformUser;
+import dev.switchboard.api.command.CommandParser;
+import dev.switchboard.api.command.CommandSpec;
+import dev.switchboard.api.identity.IdentityResolver;
+import dev.switchboard.api.pipeline.Outcome;
+import dev.switchboard.api.pipeline.Stage;
+import dev.switchboard.api.pipeline.StageSlot;
+import dev.switchboard.api.policy.Policy;
+import dev.switchboard.core.Engine;
+import dev.switchboard.core.audit.InMemoryAuditStore;
+import dev.switchboard.core.builtin.Builtins;
+import dev.switchboard.core.chat.AdapterGateway;
+import dev.switchboard.core.chat.ChatGateway;
+import dev.switchboard.core.command.ActiveCommands;
+import dev.switchboard.core.command.CommandSet;
+import dev.switchboard.core.identity.ConfiguredIdentityResolver;
+import dev.switchboard.core.identity.User;
+import dev.switchboard.core.job.Jobs;
+import dev.switchboard.core.policy.InterimPolicy;
+import dev.switchboard.core.redact.Redactor;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * A chat room around the real engine, for transcript tests: users say things, the pipeline runs synchronously on the
+ * test's thread, and the test reads what the bot answered ({@link #transcript()}) and what was audited
+ * ({@link #audit()}). Everything is in memory: a {@link FakeChatAdapter} on platform {@code web} (accounts read
+ * {@code web:alice}), an {@link InMemoryAuditStore} written directly (no writer thread), a {@link TestClock} and
+ * {@link SequentialIds} (refs are {@code 000001}, {@code 000002}, ...).
+ *
+ * <p>The parser and the job runner are plugged in through the builder; built-in commands are always present.
+ * Users not registered with {@link #user} are guests. Not thread-safe for the test's own calls; jobs may post from
+ * other threads.
+ */
+public final class ChatTestHarness implements AutoCloseable {
+    /** The parts the engine is built from, for factories that need them (a job runner writes audit and chat). */
+    public record Parts(TestClock clock, IdGenerator ids, AuditLog auditLog, AuditStore auditStore,
+            ChatGateway gateway, ActiveCommands commands, Redactor redactor) {}
+
+    private final FakeChatAdapter adapter = new FakeChatAdapter();
+    private final TestClock clock = new TestClock();
+    private final AuditStore auditStore;
+    private final ActiveCommands commands;
+    private final Function<List<CommandSpec>, CommandParser> parser;
+    private final Function<CommandSpec, Action> actions;
+    private final List<CommandSpec> declared = new ArrayList<>();
+    private final List<User> users = new ArrayList<>();
+    private final AtomicLong events = new AtomicLong();
+    private final Engine engine;
+    private volatile IdentityResolver identity = new ConfiguredIdentityResolver(List.of());
+
+    private ChatTestHarness(Builder b) {
+        this.auditStore = b.auditStore != null ? b.auditStore : new InMemoryAuditStore();
+        this.parser = b.parser;
+        this.actions = b.actions;
+        this.declared.addAll(b.commands);
+        this.commands = new ActiveCommands(commandSet());
+        AuditLog auditLog = event -> auditStore.append(List.of(event)).getFirst();
+        Redactor redactor = Redactor.of(b.secrets);
+        AdapterGateway gateway = new AdapterGateway(List.of(adapter));
+        SequentialIds ids = new SequentialIds();
+        Jobs jobs = b.jobs.apply(new Parts(clock, ids, auditLog, auditStore, gateway, commands, redactor));
+        Engine.Builder engine = Engine.builder().clock(clock).ids(ids).identity(user -> identity.resolve(user))
+                .policy(b.policy).commands(commands).jobs(jobs).audit(auditLog, auditStore).gateway(gateway)
+                .redactor(redactor).version(b.version);
+        b.stages.forEach(e -> engine.stage(e.getKey(), e.getValue()));
+        this.engine = engine.build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Registers a known user with account {@code web:<id>} in the given groups. */
+    public ChatTestHarness user(String id, String... groups) {
+        return user(new User(id, List.of("web:" + id), Set.of(groups)));
+    }
+
+    /** Registers a known user with any accounts. */
+    public ChatTestHarness user(User user) {
+        users.add(user);
+        identity = new ConfiguredIdentityResolver(users);
+        return this;
+    }
+
+    /** Adds a command (as a config reload would: a new command set is swapped in). */
+    public ChatTestHarness command(CommandSpec command) {
+        declared.add(command);
+        commands.replace(commandSet());
+        return this;
+    }
+
+    public ChatTestHarness command(Commands.Builder command) {
+        return command(command.build());
+    }
+
+    /** Someone on platform {@code web} with login {@code login}, verified, in {@code #general} until told otherwise. */
+    public Speaker as(String login) {
+        return new Speaker(login, ConversationRef.of(adapter.platform(), "#general"), true);
+    }
+
+    /** Every line so far, {@code alice: ping} / {@code bot: pong}; edited bot messages show their final text. */
+    public List<String> transcript() {
+        return adapter.transcript();
+    }
+
+    /** The lines of one conversation. */
+    public List<String> transcript(String conversationId) {
+        return adapter.transcript(conversationId);
+    }
+
+    /** The bot's edits in order, {@code <message id>: <new text>}. */
+    public List<String> edits() {
+        return adapter.edits();
+    }
+
+    /** Every audit event, oldest first. */
+    public List<AuditEvent> audit() {
+        return auditStore.read(1, Integer.MAX_VALUE).stream().map(AuditRecord::event).toList();
+    }
+
+    public TestClock clock() {
+        return clock;
+    }
+
+    public FakeChatAdapter adapter() {
+        return adapter;
+    }
+
+    public Engine engine() {
+        return engine;
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+
+    private CommandSet commandSet() {
+        List<CommandSpec> all = new ArrayList<>(declared);
+        all.addAll(Builtins.specs());
+        Map<String, Action> ready = new HashMap<>();
+        for (CommandSpec c : declared) {
+            Action action = actions.apply(c);
+            if (action != null) {
+                ready.put(c.id(), action);
+            }
+        }
+        return new CommandSet(parser.apply(List.copyOf(all)), all, ready);
+    }
+
+    /** One user in one conversation, about to say something. Immutable. */
+    public final class Speaker {
+        private final String login;
+        private final ConversationRef where;
+        private final boolean verified;
+
+        private Speaker(String login, ConversationRef where, boolean verified) {
+            this.login = login;
+            this.where = where;
+            this.verified = verified;
+        }
+
+        /** In a channel of the same platform, e.g. {@code #ops}. */
+        public Speaker in(String conversationId) {
+            return new Speaker(login, ConversationRef.of(where.platform(), conversationId), verified);
+        }
+
+        public Speaker inThread(String threadId) {
+            return new Speaker(login, where.inThread(threadId), verified);
+        }
+
+        /** As an account the platform does not vouch for (an IRC nick without services). */
+        public Speaker unverified() {
+            return new Speaker(login, where, false);
+        }
+
+        /** Says {@code text}; the pipeline runs to its end before this returns. */
+        public Outcome says(String text) {
+            adapter.userSaid(login, where, text);
+            InboundMessage message = new InboundMessage("ev-" + events.incrementAndGet(),
+                    new PlatformUser(where.platform(), login, login, verified), where, text, clock.instant(),
+                    where.id().startsWith("dm:"));
+            return engine.pipeline().handle(message);
+        }
+    }
+
+    /** Configures a harness; {@link #parser} and {@link #jobs} are required. Not thread-safe. */
+    public static final class Builder {
+        private Function<List<CommandSpec>, CommandParser> parser;
+        private Function<Parts, Jobs> jobs;
+        private Function<CommandSpec, Action> actions = c -> null;
+        private Policy policy = new InterimPolicy();
+        private Set<String> secrets = Set.of();
+        private AuditStore auditStore;
+        private String version = "test";
+        private final List<CommandSpec> commands = new ArrayList<>();
+        private final List<Map.Entry<StageSlot, Stage>> stages = new ArrayList<>();
+
+        private Builder() {}
+
+        /** Builds the parser for a list of commands (built-ins included); called again whenever commands change. */
+        public Builder parser(Function<List<CommandSpec>, CommandParser> v) { parser = v; return this; }
+        /** Builds the job runner from the harness's parts. */
+        public Builder jobs(Function<Parts, Jobs> v) { jobs = v; return this; }
+        /** Builds the ready action of each declared command; null leaves a command without one. */
+        public Builder actions(Function<CommandSpec, Action> v) { actions = v; return this; }
+        public Builder policy(Policy v) { policy = v; return this; }
+        public Builder secrets(Set<String> v) { secrets = Set.copyOf(v); return this; }
+        /** The audit store (default: a fresh {@link InMemoryAuditStore}); e.g. a failing one. */
+        public Builder auditStore(AuditStore v) { auditStore = v; return this; }
+        public Builder version(String v) { version = v; return this; }
+        public Builder command(CommandSpec v) { commands.add(v); return this; }
+        public Builder command(Commands.Builder v) { return command(v.build()); }
+        public Builder stage(StageSlot slot, Stage stage) { stages.add(Map.entry(slot, stage)); return this; }
+
+        public ChatTestHarness build() {
+            if (parser == null || jobs == null) {
+                throw new IllegalStateException("a ChatTestHarness needs a parser and a job runner: "
+                        + "ChatTestHarness.builder().parser(...).jobs(...)");
+            }
+            return new ChatTestHarness(this);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.switchboard.testkit;
+
+import dev.switchboard.api.AdapterException;
+import dev.switchboard.api.chat.AdapterHealth;
+import dev.switchboard.api.chat.Capabilities;
+import dev.switchboard.api.chat.ChatAdapter;
+import dev.switchboard.api.chat.ConversationRef;
+import dev.switchboard.api.chat.InboundMessage;
+import dev.switchboard.api.chat.MessageRef;
+import dev.switchboard.api.chat.MessageSink;
+import dev.switchboard.api.reply.Reply;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A chat platform in memory. It records, in order, what users said ({@link #userSaid}) and what the bot posted, and
+ * applies edits to the posted line, so a transcript shows each message's final state while {@link #edits()} keeps
+ * the history. Bot messages are recorded as their plain-text rendering. Thread-safe: jobs may post and edit from
+ * their own threads.
+ */
+public final class FakeChatAdapter implements ChatAdapter {
+    /** One line of the conversation; {@code messageId} is null for what users said. */
+    public record Line(String speaker, ConversationRef conversation, String messageId, String text) {
+        @Override
+        public String toString() {
+            return speaker + ": " + text;
+        }
+    }
+
+    private final String platform;
+    private final Capabilities capabilities;
+    private final List<Line> lines = new ArrayList<>();
+    private final List<String> edits = new ArrayList<>();
+    private volatile MessageSink sink;
+    private volatile boolean failing;
+    private int posted;
+
+    /** A web-chat-like platform named {@code web}, with threads, edits and buttons. */
+    public FakeChatAdapter() {
+        this("web", new Capabilities(true, true, true, false, 40_000, true));
+    }
+
+    public FakeChatAdapter(String platform, Capabilities capabilities) {
+        this.platform = Objects.requireNonNull(platform, "platform");
+        this.capabilities = Objects.requireNonNull(capabilities, "capabilities");
+    }
+
+    @Override
+    public String platform() {
+        return platform;
+    }
+
+    @Override
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    @Override
+    public void start(MessageSink sink) {
+        this.sink = sink;
+    }
+
+    @Override
+    public void stop() {
+        sink = null;
+    }
+
+    /** Records a user's line without delivering it (the harness runs the pipeline itself). */
+    public synchronized void userSaid(String speaker, ConversationRef where, String text) {
+        lines.add(new Line(speaker, where, null, text));
+    }
+
+    /** Records the user's line and hands the message to the started sink, as a real adapter would. */
+    public void deliver(InboundMessage message) {
+        userSaid(message.user().id(), message.conversation(), message.text());
+        MessageSink target = sink;
+        if (target == null) {
+            throw new IllegalStateException("the adapter was not started");
+        }
+        target.accept(message);
+    }
+
+    /** While true, every send and edit fails with an {@link AdapterException}, as when the platform is down. */
+    public void failing(boolean failing) {
+        this.failing = failing;
+    }
+
+    @Override
+    public synchronized MessageRef send(ConversationRef to, Reply reply) {
+        if (failing) {
+            throw new AdapterException(platform + " is unreachable");
+        }
+        String id = "m" + ++posted;
+        lines.add(new Line("bot", to, id, reply.plainText()));
+        return new MessageRef(to, id);
+    }
+
+    @Override
+    public synchronized MessageRef edit(MessageRef message, Reply reply) {
+        if (failing) {
+            throw new AdapterException(platform + " is unreachable");
+        }
+        String text = reply.plainText();
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            if (message.messageId().equals(line.messageId())) {
+                lines.set(i, new Line(line.speaker(), line.conversation(), line.messageId(), text));
+                edits.add(message.messageId() + ": " + text);
+                return message;
+            }
+        }
+        throw new AdapterException("message " + message.messageId() + " was never posted");
+    }
+
+    @Override
+    public AdapterHealth health() {
+        return AdapterHealth.connected(Instant.EPOCH);
+    }
+
+    /** Every line in order. */
+    public synchronized List<Line> lines() {
+        return List.copyOf(lines);
+    }
+
+    /** Every line as {@code speaker: text}, bot messages in their final (edited) state. */
+    public synchronized List<String> transcript() {
+        return lines.stream().map(Line::toString).toList();
+    }
+
+    /** The lines of one conversation ({@code #ops}, any thread), as {@code speaker: text}. */
+    public synchronized List<String> transcript(String conversationId) {
+        return lines.stream().filter(l -> l.conversation().id().equals(conversationId)).map(Line::toString).toList();
+    }
+
+    /** Every edit in order, as {@code <message id>: <new text>}. */
+    public synchronized List<String> edits() {
+        return List.copyOf(edits);
+    }
+}
