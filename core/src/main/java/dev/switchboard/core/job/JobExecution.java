@@ -59,6 +59,7 @@ final class JobExecution implements ProgressStreamer.Source {
     private volatile long finishedNanos;
     private volatile String messageId;
     private volatile Result result;
+    private volatile boolean resultStored = true;
 
     JobExecution(long id, NewJob job, Invocation invocation, Principal principal, JobRedactor redactor,
                  JobServices services) {
@@ -166,6 +167,15 @@ final class JobExecution implements ProgressStreamer.Source {
         deadline = at.plus(timeout);
         state = JobState.RUNNING;
         version.incrementAndGet();
+    }
+
+    /** False once storing the result failed: then this in-memory state is the only true one. */
+    boolean resultStored() {
+        return resultStored;
+    }
+
+    void resultNotStored() {
+        resultStored = false;
     }
 
     void complete(Result finished) {

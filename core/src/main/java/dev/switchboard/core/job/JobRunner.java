@@ -146,7 +146,9 @@ public final class JobRunner implements Jobs, AutoCloseable {
             log.error("job {} completed exceptionally [{}]", exec.jobId(), ref, e);
             return new Outcome.Failed("something went wrong (ref " + ref + ")", ref);
         }
-        executions.remove(exec.jobId());
+        if (exec.resultStored()) {
+            executions.remove(exec.jobId());
+        }
         if (result.refused()) {
             return new Outcome.Denied(result.summary(), "audit", ref);
         }
@@ -218,6 +220,11 @@ public final class JobRunner implements Jobs, AutoCloseable {
 
     @Override
     public Optional<JobRecord> find(long jobId) {
+        JobExecution finished = executions.get(jobId);
+        if (finished != null && finished.finished()) {
+            // fresher than the store, which may have missed the result
+            return Optional.of(finished.record());
+        }
         try {
             return services.store().find(jobId);
         } catch (StorageException e) {
@@ -257,7 +264,7 @@ public final class JobRunner implements Jobs, AutoCloseable {
     }
 
     private void forgetIfFinished(long jobId) {
-        executions.computeIfPresent(jobId, (id, exec) -> exec.finished() ? null : exec);
+        executions.computeIfPresent(jobId, (id, exec) -> exec.finished() && exec.resultStored() ? null : exec);
     }
 
     /** Flushes trickling output to the store and forgets finished jobs nobody attached a message to. */

@@ -170,6 +170,9 @@ final class JobWorker implements Runnable {
         }
         Result shown = new Result(settled.state(), settled.exitCode(), settled.summary(), replyFor(settled),
                 settled.refused());
+        if (!resultStored) {
+            exec.resultNotStored();
+        }
         if (!resultStored || !outputStored) {
             tell("job " + id + " finished but its result could not be stored (ref " + job.correlationId() + ")");
         }
