@@ -158,15 +158,16 @@ final class JobWorker implements Runnable {
             log.error("could not store the result of job {} ({}) [{}]", id, settled.state().wireName(),
                     job.correlationId(), e);
         }
+        // the end is audited before the lock goes, so the log never shows two holders overlapping
+        if (!settled.refused()) {
+            recordEnd(settled, at);
+        }
         if (exec.holdsLock()) {
             try {
                 services.locks().release(job.lockName(), id);
             } catch (StorageException e) {
                 log.error("could not release lock {} of job {} [{}]", job.lockName(), id, job.correlationId(), e);
             }
-        }
-        if (!settled.refused()) {
-            recordEnd(settled, at);
         }
         Result shown = new Result(settled.state(), settled.exitCode(), settled.summary(), replyFor(settled),
                 settled.refused());

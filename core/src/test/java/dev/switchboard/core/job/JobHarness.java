@@ -33,6 +33,21 @@ final class JobHarness implements AutoCloseable {
     static final Principal BOB = new Principal("bob", Set.of("sre"), true, true);
     static final Principal ADMIN = new Principal("root", Set.of("admins"), true, true);
 
+    /** The people tests let act, by name. */
+    enum Who {
+        ALICE(JobHarness.ALICE), BOB(JobHarness.BOB), ADMIN(JobHarness.ADMIN);
+
+        private final Principal principal;
+
+        Who(Principal principal) {
+            this.principal = principal;
+        }
+
+        Principal principal() {
+            return principal;
+        }
+    }
+
     final List<String> timeline = Collections.synchronizedList(new ArrayList<>());
     final InMemoryJobStore store = new InMemoryJobStore();
     final InMemoryLockStore locks = new InMemoryLockStore();
