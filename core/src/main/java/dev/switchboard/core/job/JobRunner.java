@@ -180,15 +180,19 @@ public final class JobRunner implements Jobs, AutoCloseable {
             streamer.attach(exec, message);
             return;
         }
-        Optional<JobRecord> stored = services.store().find(jobId);
-        if (stored.isPresent() && stored.get().state().terminal()) {
-            JobRecord r = stored.get();
-            String label = JobReplies.label(r.text(), r.commandId());
-            streamer.attach(new ProgressStreamer.Finished(jobId, label, r.correlationId(), JobReplies.result(label,
-                    r.state(), r.summary(), services.store().outputTail(jobId, services.settings().tailLines()))),
-                    message);
-        } else {
-            log.warn("attachMessage for job {}, which is not running here", jobId);
+        try {
+            Optional<JobRecord> stored = services.store().find(jobId);
+            if (stored.isPresent() && stored.get().state().terminal()) {
+                JobRecord r = stored.get();
+                String label = JobReplies.label(r.text(), r.commandId());
+                streamer.attach(new ProgressStreamer.Finished(jobId, label, r.correlationId(), JobReplies.result(
+                        label, r.state(), r.summary(), services.store().outputTail(jobId,
+                                services.settings().tailLines()))), message);
+            } else {
+                log.warn("attachMessage for job {}, which is not running here", jobId);
+            }
+        } catch (StorageException e) {
+            log.error("could not read job {} to show its result in {}", jobId, message.conversation(), e);
         }
     }
 

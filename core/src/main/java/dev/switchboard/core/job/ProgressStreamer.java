@@ -152,7 +152,6 @@ final class ProgressStreamer {
 
         private void deliver(Runnable send, long version, boolean finished) {
             try {
-                lastSendNanos = System.nanoTime();
                 send.run();
                 sentVersion = version;
                 failures = 0;
@@ -171,6 +170,8 @@ final class ProgressStreamer {
                     onFinalDelivered.accept(source.jobId());
                 }
             } finally {
+                // counted from the end of the send, so the next one starts a full interval after this one ended
+                lastSendNanos = System.nanoTime();
                 inFlight.set(false);
             }
         }
