@@ -23,7 +23,8 @@ import java.util.Optional;
 /**
  * {@link AuditStore} on the {@code audit_log} and {@code audit_head} tables. An append is one transaction: lock the
  * head row, link the events with {@link AuditChain#link}, batch-insert them, move the head, commit. Thread-safe and
- * safe across processes sharing the database.
+ * safe across processes sharing the database. Arguments are never null; failures throw
+ * {@link StorageException}, and a failed append wrote nothing.
  */
 public final class JdbcAuditStore implements AuditStore {
     private static final String COLUMNS = "seq, type, time, time_nanos, correlation_id, actor, account, conversation,"
@@ -36,6 +37,7 @@ public final class JdbcAuditStore implements AuditStore {
 
     private final Database database;
 
+    /** Built by {@link dev.switchboard.store.JdbcStorage}, which owns the database and its pool. */
     public JdbcAuditStore(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }

@@ -27,7 +27,8 @@ import java.util.Optional;
 /**
  * {@link JobStore} on the {@code jobs} and {@code job_output} tables. Thread-safe; every method is one transaction.
  * Times are kept to the microsecond. State changes are compare-and-set, so concurrent writers on any replica
- * cannot both move the same job.
+ * cannot both move the same job. Arguments are never null except where {@link JobStore} allows it; an unknown job id
+ * makes {@link #attachMessage} and {@link #appendOutput} throw {@link IllegalArgumentException}.
  */
 public final class JdbcJobStore implements JobStore {
     private static final String COLUMNS = "id, command_id, text, args, requester, account, conv_platform, conv_id,"
@@ -37,6 +38,7 @@ public final class JdbcJobStore implements JobStore {
 
     private final Database database;
 
+    /** Built by {@link dev.switchboard.store.JdbcStorage}, which owns the database and its pool. */
     public JdbcJobStore(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }

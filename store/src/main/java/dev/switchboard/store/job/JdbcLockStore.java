@@ -22,6 +22,7 @@ public final class JdbcLockStore implements LockStore {
 
     private final Database database;
 
+    /** Built by {@link dev.switchboard.store.JdbcStorage}, which owns the database and its pool. */
     public JdbcLockStore(Database database) {
         this.database = Objects.requireNonNull(database, "database");
     }
