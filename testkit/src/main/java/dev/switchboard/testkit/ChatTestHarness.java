@@ -2,6 +2,7 @@ package dev.switchboard.testkit;
 
 import dev.switchboard.api.IdGenerator;
 import dev.switchboard.api.action.Action;
+import dev.switchboard.api.action.ActionFactory;
 import dev.switchboard.api.audit.AuditEvent;
 import dev.switchboard.api.audit.AuditLog;
 import dev.switchboard.api.audit.AuditRecord;
@@ -22,12 +23,20 @@ import dev.switchboard.core.builtin.Builtins;
 import dev.switchboard.core.chat.AdapterGateway;
 import dev.switchboard.core.chat.ChatGateway;
 import dev.switchboard.core.command.ActiveCommands;
+import dev.switchboard.core.command.CommandCatalog;
 import dev.switchboard.core.command.CommandSet;
+import dev.switchboard.core.command.Compilation;
+import dev.switchboard.core.action.ReplyActionFactory;
+import dev.switchboard.core.job.InMemoryJobStore;
+import dev.switchboard.core.job.InMemoryLockStore;
+import dev.switchboard.core.job.JobRunner;
+import dev.switchboard.core.job.JobSettings;
 import dev.switchboard.core.identity.ConfiguredIdentityResolver;
 import dev.switchboard.core.identity.User;
 import dev.switchboard.core.job.Jobs;
 import dev.switchboard.core.policy.InterimPolicy;
 import dev.switchboard.core.redact.Redactor;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -43,7 +52,9 @@ import java.util.function.Function;
  * {@code web:alice}), an {@link InMemoryAuditStore} written directly (no writer thread), a {@link TestClock} and
  * {@link SequentialIds} (refs are {@code 000001}, {@code 000002}, ...).
  *
- * <p>The parser and the job runner are plugged in through the builder; built-in commands are always present.
+ * <p>By default the real parts run: the template parser ({@link CommandCatalog}), the {@link JobRunner} over in-memory
+ * job and lock stores, and {@code reply} actions. Tests may plug in others through the builder. Built-in commands
+ * are always present.
  * Users not registered with {@link #user} are guests. Not thread-safe for the test's own calls; jobs may post from
  * other threads.
  */
@@ -200,11 +211,40 @@ public final class ChatTestHarness implements AutoCloseable {
         }
     }
 
-    /** Configures a harness; {@link #parser} and {@link #jobs} are required. Not thread-safe. */
+    /** The real template parser; a command set that does not compile is a mistake in the test. */
+    private static CommandParser compile(List<CommandSpec> commands) {
+        return switch (CommandCatalog.compile(commands)) {
+            case Compilation.Compiled c -> c.catalog();
+            case Compilation.Rejected r -> throw new IllegalArgumentException("the test's commands do not compile: "
+                    + r.problems());
+        };
+    }
+
+    /** The real job runner over in-memory stores; a short ack wait keeps transcript tests quick. */
+    private static Jobs jobRunner(Parts parts) {
+        JobSettings settings = new JobSettings(Duration.ofSeconds(2), Duration.ofMillis(50), 10_000, 15, "test",
+                Duration.ofMillis(20));
+        return new JobRunner(new InMemoryJobStore(), new InMemoryLockStore(), parts.auditLog(), parts.gateway(),
+                parts.commands(), parts.clock(), parts.ids(), settings, parts.redactor()::redact);
+    }
+
+    /** {@code reply} actions are built for real; other kinds need {@link Builder#actions}. */
+    private static Action replyAction(CommandSpec command) {
+        if (!command.action().kind().equals("reply")) {
+            return null;
+        }
+        return switch (new ReplyActionFactory().configure(command.action(), command)) {
+            case ActionFactory.Configured.Ready ready -> ready.action();
+            case ActionFactory.Configured.Rejected r -> throw new IllegalArgumentException(
+                    "the reply action of " + command.id() + " is wrong: " + r.problems());
+        };
+    }
+
+    /** Configures a harness. Not thread-safe. */
     public static final class Builder {
-        private Function<List<CommandSpec>, CommandParser> parser;
-        private Function<Parts, Jobs> jobs;
-        private Function<CommandSpec, Action> actions = c -> null;
+        private Function<List<CommandSpec>, CommandParser> parser = ChatTestHarness::compile;
+        private Function<Parts, Jobs> jobs = ChatTestHarness::jobRunner;
+        private Function<CommandSpec, Action> actions = ChatTestHarness::replyAction;
         private Policy policy = new InterimPolicy();
         private Set<String> secrets = Set.of();
         private AuditStore auditStore;
@@ -230,10 +270,6 @@ public final class ChatTestHarness implements AutoCloseable {
         public Builder stage(StageSlot slot, Stage stage) { stages.add(Map.entry(slot, stage)); return this; }
 
         public ChatTestHarness build() {
-            if (parser == null || jobs == null) {
-                throw new IllegalStateException("a ChatTestHarness needs a parser and a job runner: "
-                        + "ChatTestHarness.builder().parser(...).jobs(...)");
-            }
             return new ChatTestHarness(this);
         }
     }

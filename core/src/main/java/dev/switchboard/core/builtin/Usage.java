@@ -1,6 +1,7 @@
 package dev.switchboard.core.builtin;
 
 import dev.switchboard.api.command.CommandSpec;
+import dev.switchboard.core.command.CommandCatalog;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,8 +9,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Usage lines from templates: {@code {x}} becomes {@code <x>}, {@code {x=d}} becomes {@code [x]}, {@code {x...}}
- * becomes {@code <x...>}. A stand-in until the template parser's own {@code CommandCatalog.usages} is wired here.
+ * What help shows about a command's arguments. Usage lines come from the template parser itself
+ * ({@link CommandCatalog#usages}), so help and error messages always agree.
  */
 final class Usage {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)(\\.\\.\\.|=([^}]*))?}");
@@ -17,7 +18,7 @@ final class Usage {
     private Usage() {}
 
     static List<String> usages(CommandSpec command) {
-        return command.templates().stream().map(Usage::usage).toList();
+        return CommandCatalog.usages(command);
     }
 
     /** The arguments of all templates in order of first use, each with its default (null when required). */
@@ -30,19 +31,5 @@ final class Usage {
             }
         }
         return args;
-    }
-
-    static String usage(String template) {
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String name = m.group(1);
-            String suffix = m.group(2);
-            String shown = suffix == null ? "<" + name + ">"
-                    : suffix.equals("...") ? "<" + name + "...>" : "[" + name + "]";
-            m.appendReplacement(out, Matcher.quoteReplacement(shown));
-        }
-        m.appendTail(out);
-        return out.toString();
     }
 }

@@ -39,7 +39,31 @@ public final class Pipeline {
 
     /** Runs one message through the pipeline under a new correlation id and returns how it ended. */
     public Outcome handle(InboundMessage message) {
-        return handle(Exchange.of(message, ids.next()));
+        return handle(Exchange.of(storable(message), ids.next()));
+    }
+
+    /**
+     * The message with characters no database can keep (NUL, lone surrogates) replaced by U+FFFD, so what is
+     * audited and stored is exactly what was hashed and what the user sees.
+     */
+    static InboundMessage storable(InboundMessage m) {
+        String text = m.text();
+        StringBuilder clean = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean bad = c == '\u0000' || (Character.isSurrogate(c) && !pairedHigh
+                    && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1))));
+            if (bad && clean == null) {
+                clean = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (clean != null) {
+                clean.append(bad ? '\uFFFD' : c);
+            }
+        }
+        return clean == null ? m : new InboundMessage(m.eventId(), m.user(), m.conversation(), clean.toString(),
+                m.receivedAt(), m.direct());
     }
 
     /** Runs an exchange through the pipeline (its correlation id already chosen). Never throws, never null. */

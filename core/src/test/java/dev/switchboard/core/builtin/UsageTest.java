@@ -6,13 +6,6 @@ import org.junit.jupiter.api.Test;
 
 class UsageTest {
     @Test
-    void placeholdersBecomeRequiredOptionalAndRestOfLineMarkers() {
-        assertThat(Usage.usage("deploy {service} {version=latest} to {env}"))
-                .isEqualTo("deploy <service> [version] to <env>");
-        assertThat(Usage.usage("help {command...}")).isEqualTo("help <command...>");
-    }
-
-    @Test
     void argumentsAreListedOnceInOrderWithTheirDefaults() {
         var spec = new dev.switchboard.api.command.CommandSpec("deploy.service",
                 java.util.List.of("deploy {service} {version=latest} to {env}", "ship {service} to {env}"),
