@@ -21,6 +21,9 @@ public final class AuditChain {
     /** The "previous hash" of the first record. */
     public static final String GENESIS = "0".repeat(64);
 
+    // Looking up a digest per event costs more than hashing it; one per thread is safe and cheap.
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(AuditChain::sha256);
+
     private AuditChain() {}
 
     public static String canonicalJson(long seq, AuditEvent e) {
@@ -43,7 +46,8 @@ public final class AuditChain {
     }
 
     public static String hash(String prevHash, long seq, AuditEvent event) {
-        MessageDigest sha = sha256();
+        MessageDigest sha = SHA256.get();
+        sha.reset();
         sha.update(prevHash.getBytes(StandardCharsets.UTF_8));
         sha.update(canonicalJson(seq, event).getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(sha.digest());
@@ -119,7 +123,10 @@ public final class AuditChain {
         }
         json.append(",\"").append(name).append("\":{");
         boolean first = true;
-        for (Map.Entry<String, String> entry : new java.util.TreeMap<>(values).entrySet()) {
+        // AuditEvent keeps its maps sorted already; anything else is sorted here.
+        Map<String, String> sorted = values instanceof java.util.SortedMap<String, String> ? values
+                : isSortedView(values) ? values : new java.util.TreeMap<>(values);
+        for (Map.Entry<String, String> entry : sorted.entrySet()) {
             if (!first) {
                 json.append(',');
             }
@@ -129,6 +136,17 @@ public final class AuditChain {
             quote(json, entry.getValue());
         }
         json.append('}');
+    }
+
+    private static boolean isSortedView(Map<String, String> values) {
+        String previous = null;
+        for (String key : values.keySet()) {
+            if (previous != null && previous.compareTo(key) >= 0) {
+                return false;
+            }
+            previous = key;
+        }
+        return true;
     }
 
     private static void quote(StringBuilder json, String s) {
