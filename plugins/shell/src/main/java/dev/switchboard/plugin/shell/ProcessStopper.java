@@ -71,7 +71,11 @@ final class ProcessStopper {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        List<ProcessHandle> all = new ArrayList<>(tree);
+        // The program itself goes first: killing its children first would let a script that waits for them exit
+        // normally (status 0) and look as if it had finished on its own.
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(process.toHandle());
+        all.addAll(tree);
         if (process.isAlive()) {
             all.addAll(process.descendants().toList());
         }
