@@ -1,0 +1,189 @@
+package dev.switchboard.app.wiring;
+
+import dev.switchboard.api.IdGenerator;
+import dev.switchboard.api.SwitchboardException;
+import dev.switchboard.api.audit.AuditEvent;
+import dev.switchboard.api.audit.AuditEventType;
+import dev.switchboard.api.chat.PlatformUser;
+import dev.switchboard.api.identity.IdentityResolver;
+import dev.switchboard.chat.web.WebChatAdapter;
+import dev.switchboard.config.CommandChecker;
+import dev.switchboard.config.ConfigLoader;
+import dev.switchboard.config.ConfigWatcher;
+import dev.switchboard.config.LoadResult;
+import dev.switchboard.config.SwitchboardConfig;
+import dev.switchboard.core.Engine;
+import dev.switchboard.core.audit.GroupCommitAuditLog;
+import dev.switchboard.core.chat.AdapterGateway;
+import dev.switchboard.core.command.ActiveCommands;
+import dev.switchboard.core.identity.ConfiguredIdentityResolver;
+import dev.switchboard.core.identity.User;
+import dev.switchboard.core.job.JobRunner;
+import dev.switchboard.core.job.JobSettings;
+import dev.switchboard.core.policy.InterimPolicy;
+import dev.switchboard.core.redact.Redactor;
+import dev.switchboard.server.HttpServer;
+import dev.switchboard.server.ServerSettings;
+import dev.switchboard.store.JdbcStorage;
+import dev.switchboard.store.StorageSettings;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Switchboard: the one place where configuration becomes objects, in the order they depend on each
+ * other, and where they are closed in reverse. Everything is constructed by hand; nothing is discovered except
+ * plugins (and those are enabled by config).
+ */
+public final class SwitchboardServer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SwitchboardServer.class);
+
+    private final List<AutoCloseable> closeInReverse;
+    private final HttpServer http;
+    private final int recoveredJobs;
+
+    private SwitchboardServer(List<AutoCloseable> closeInReverse, HttpServer http, int recoveredJobs) {
+        this.closeInReverse = closeInReverse;
+        this.http = http;
+        this.recoveredJobs = recoveredJobs;
+    }
+
+    /** Loads, checks and starts everything; on any problem, closes what was started and says why. */
+    public static Startup start(Path configFile, OptionalInt portOverride, Clock clock) {
+        ConfigLoader loader = new ConfigLoader();
+        if (!(loader.load(configFile, CommandChecker.NONE) instanceof LoadResult.Loaded shape)) {
+            return refused(loader.load(configFile, CommandChecker.NONE));
+        }
+        Plugins plugins = Plugins.load(shape.config().plugins(), configDir(configFile), clock);
+        List<String> missing = plugins.missing(shape.config().plugins());
+        if (!missing.isEmpty()) {
+            return Startup.Refused.because("plugins: no plugin named " + String.join(", ", missing)
+                    + " is installed; available: " + String.join(", ", plugins.available()));
+        }
+        CommandSets commandSets = new CommandSets(plugins);
+        LoadResult checked = loader.load(configFile, commandSets);
+        if (!(checked instanceof LoadResult.Loaded loaded)) {
+            return refused(checked);
+        }
+        SwitchboardConfig config = withPort(loaded.config(), portOverride);
+        List<AutoCloseable> opened = new ArrayList<>();
+        try {
+            return new Startup.Running(assemble(config, loader, commandSets, plugins, clock, opened));
+        } catch (SwitchboardException | IllegalArgumentException e) {
+            closeAll(opened);
+            return Startup.Refused.because(e.getMessage());
+        }
+    }
+
+    private static SwitchboardServer assemble(SwitchboardConfig config, ConfigLoader loader, CommandSets commandSets,
+            Plugins plugins, Clock clock, List<AutoCloseable> opened) {
+        IdGenerator ids = IdGenerator.random();
+        JdbcStorage storage = JdbcStorage.open(StorageSettings.of(config.storage().url(), config.storage().user(),
+                config.storage().password()));
+        opened.add(storage);
+        GroupCommitAuditLog audit = new GroupCommitAuditLog(storage.audit());
+        opened.add(audit);
+        Redactor redactor = Redactor.of(config.secretValues());
+        WebChatAdapter web = new WebChatAdapter(clock);
+        AdapterGateway gateway = new AdapterGateway(List.of(web));
+        ActiveCommands commands = new ActiveCommands(commandSets.build(config.commands()));
+        JobRunner jobs = new JobRunner(storage.jobs(), storage.locks(), audit, gateway, commands, clock, ids,
+                jobSettings(config), redactor::redact);
+        opened.add(jobs);
+        AtomicReference<IdentityResolver> identity = new AtomicReference<>(identityOf(config));
+        Engine.Builder engineBuilder = Engine.builder().clock(clock).ids(ids)
+                .identity((PlatformUser user) -> identity.get().resolve(user)).policy(new InterimPolicy())
+                .commands(commands).jobs(jobs).audit(audit, storage.audit()).gateway(gateway).redactor(redactor);
+        plugins.stages().forEach(s -> engineBuilder.stage(s.getKey(), s.getValue()));
+        Engine engine = engineBuilder.build();
+        opened.add(engine);
+
+        AtomicReference<SwitchboardConfig> current = new AtomicReference<>(config);
+        ConfigReloads reloads = new ConfigReloads(current, commandSets, commands,
+                next -> identity.set(identityOf(next)), audit, gateway, clock);
+        HealthProbe health = new HealthProbe(storage, web, reloads);
+        opened.add(health);
+        HttpServer http = HttpServer.create(new ServerSettings(config.server().bind(), config.server().port()),
+                health, new ConfiguredLogins(current::get), clock, ids);
+        if (config.chat().web().enabled()) {
+            http.webSocket("/chat/ws", new WebChatBridge(web));
+        }
+        http.start();
+        opened.add(http::stop);
+        web.start(engine.sink());
+        opened.add(web::stop);
+
+        audit.record(AuditEvent.builder(AuditEventType.CONFIG_RELOADED, clock.instant())
+                .detail("sha256", config.sha256()).detail("summary", "loaded at start").build());
+        int recovered = jobs.recoverAfterRestart();
+        opened.add(ConfigWatcher.start(loader, config, commandSets, reloads));
+        log.info("Switchboard is ready on http://{}:{}/ ({} commands, {} users, {}){}", config.server().bind(),
+                http.port(), config.commands().size(), config.users().size(), storage.describe(),
+                recovered > 0 ? "; " + recovered + " job(s) were interrupted by the last stop" : "");
+        return new SwitchboardServer(opened, http, recovered);
+    }
+
+    /** The HTTP port actually bound (useful with port 0). */
+    public int port() {
+        return http.port();
+    }
+
+    /** How many jobs were found interrupted at start-up. */
+    public int recoveredJobs() {
+        return recoveredJobs;
+    }
+
+    @Override
+    public void close() {
+        closeAll(closeInReverse);
+    }
+
+    private static void closeAll(List<AutoCloseable> opened) {
+        for (int i = opened.size() - 1; i >= 0; i--) {
+            try {
+                opened.get(i).close();
+            } catch (Exception e) {
+                log.warn("while stopping: {}", e.toString());
+            }
+        }
+        opened.clear();
+    }
+
+    private static IdentityResolver identityOf(SwitchboardConfig config) {
+        return new ConfiguredIdentityResolver(config.users().stream()
+                .map(u -> new User(u.id(), u.accounts(), new LinkedHashSet<>(u.groups()))).toList());
+    }
+
+    private static JobSettings jobSettings(SwitchboardConfig config) {
+        return new JobSettings(config.jobs().ackAfter(), config.jobs().editInterval(), config.jobs().outputLines(),
+                15, config.jobs().node(), Duration.ofMillis(250));
+    }
+
+    private static SwitchboardConfig withPort(SwitchboardConfig c, OptionalInt port) {
+        if (port.isEmpty()) {
+            return c;
+        }
+        return new SwitchboardConfig(new dev.switchboard.config.ServerConfig(c.server().bind(), port.getAsInt()),
+                c.storage(), c.chat(), c.users(), c.commands(), c.policy(), c.admins(), c.jobs(), c.plugins(),
+                c.files(), c.secretValues(), c.sha256());
+    }
+
+    private static Path configDir(Path configFile) {
+        Path parent = configFile.toAbsolutePath().getParent();
+        return parent != null ? parent : Path.of(".").toAbsolutePath();
+    }
+
+    private static Startup refused(LoadResult result) {
+        return switch (result) {
+            case LoadResult.Rejected r -> new Startup.Refused(r.errors().stream().map(Object::toString).toList());
+            case LoadResult.Loaded l -> throw new IllegalStateException("not a rejection");
+        };
+    }
+}
