@@ -3,6 +3,7 @@ package dev.switchboard.app.cli;
 import dev.switchboard.api.command.CommandSpec;
 import dev.switchboard.app.wiring.CommandSets;
 import dev.switchboard.app.wiring.Plugins;
+import dev.switchboard.app.wiring.UnenforcedSettings;
 import dev.switchboard.config.CommandChecker;
 import dev.switchboard.config.ConfigError;
 import dev.switchboard.config.ConfigLoader;
@@ -48,6 +49,12 @@ public final class CheckCommand implements Callable<Integer> {
         }
         return switch (loader.load(config, new CommandSets(loaded))) {
             case LoadResult.Rejected rejected -> report(rejected.errors(), err);
+            case LoadResult.Loaded ok when !UnenforcedSettings.problems(ok.config()).isEmpty() -> {
+                List<String> problems = UnenforcedSettings.problems(ok.config());
+                problems.forEach(err::println);
+                err.println(problems.size() + (problems.size() == 1 ? " error" : " errors") + "; nothing was started.");
+                yield 1;
+            }
             case LoadResult.Loaded ok -> {
                 out.println(config + " is valid: " + ok.config().commands().size() + " commands, "
                         + ok.config().users().size() + " users.");

@@ -72,7 +72,15 @@ public final class SwitchboardServer implements AutoCloseable {
         if (!(checked instanceof LoadResult.Loaded loaded)) {
             return refused(checked);
         }
+        List<String> unenforced = UnenforcedSettings.problems(loaded.config());
+        if (!unenforced.isEmpty()) {
+            return new Startup.Refused(unenforced);
+        }
         SwitchboardConfig config = withPort(loaded.config(), portOverride);
+        if (config.chat().web().login() == dev.switchboard.config.WebChatConfig.Login.OPEN) {
+            log.warn("web chat login is OPEN: anyone who can reach this port may log in as any configured web user "
+                    + "by name alone. Use it for the local demo only (chat.web.login: password otherwise).");
+        }
         List<AutoCloseable> opened = new ArrayList<>();
         try {
             return new Startup.Running(assemble(config, loader, commandSets, plugins, clock, opened));

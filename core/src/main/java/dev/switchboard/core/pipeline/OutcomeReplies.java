@@ -45,7 +45,7 @@ public final class OutcomeReplies {
     /** The ack for a job that is still running, with a button to cancel it. */
     public Reply ack(Outcome.Accepted accepted) {
         return Reply.builder()
-                .text("⏳ job " + accepted.jobId() + " started: " + accepted.summary())
+                .text("⏳ " + accepted.summary())
                 .buttons(new Button("Cancel", "cancel " + accepted.jobId(), Button.Style.DANGER))
                 .build();
     }

@@ -127,7 +127,7 @@ class FailClosedTest {
 
         assertThat(outcome).isEqualTo(new Outcome.Accepted(12, "deploy web to staging"));
         assertThat(engine.gateway.said()).containsExactly(
-                "⏳ job 12 started: deploy web to staging\n[1] Cancel: type \"cancel 12\"");
+                "⏳ deploy web to staging\n[1] Cancel: type \"cancel 12\"");
         assertThat(engine.jobs.attached.get(12L).messageId()).isEqualTo("m1");
     }
 }

@@ -63,8 +63,8 @@ class OutcomeRepliesTest {
 
     @Test
     void acceptedIsAnAckWithACancelButton() {
-        assertThat(text(new Outcome.Accepted(12, "deploy web to staging")))
-                .isEqualTo("⏳ job 12 started: deploy web to staging\n[1] Cancel: type \"cancel 12\"");
+        assertThat(text(new Outcome.Accepted(12, "deploy web to staging is running as job 12")))
+                .isEqualTo("⏳ deploy web to staging is running as job 12\n[1] Cancel: type \"cancel 12\"");
     }
 
     @Test

@@ -1,0 +1,102 @@
+package dev.switchboard.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.switchboard.app.Main;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckCommandTest {
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {}
+
+    private Run check(String yaml) throws IOException {
+        Path file = dir.resolve("switchboard.yaml");
+        Files.writeString(file, yaml);
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int exit = Main.run("check", "-c", file.toString());
+            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    @Test
+    void aValidFileListsItsCommandsWithTheirUsage() throws IOException {
+        Run run = check("""
+                plugins: { shell: {} }
+                commands:
+                  - id: deploy.service
+                    templates: ["deploy {service} to {env}"]
+                    args:
+                      env: { type: enum, values: [staging, prod] }
+                    examples: ["deploy web to staging"]
+                    action: { shell: { argv: ["/bin/echo", "{service}", "{env}"] } }
+                """);
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("is valid: 1 commands").contains("deploy.service")
+                .contains("deploy <service> to <env>");
+    }
+
+    @Test
+    void everyErrorIsPrintedAtOnceWithFileLineAndColumnAndTheExitCodeIsNonZero() throws IOException {
+        Run run = check("""
+                servr: { port: 8080 }
+                commands:
+                  - id: deploy.service
+                    templates: ["deploy {service} to {env}"]
+                    args:
+                      env: { type: enumm, values: [staging, prod] }
+                    action: { shell: { argv: ["/bin/echo"] } }
+                """);
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("switchboard.yaml:1:1: servr: ").contains("did you mean 'server'")
+                .contains("switchboard.yaml:6:").contains("unknown type 'enumm'").contains("errors; nothing was started");
+    }
+
+    @Test
+    void anExampleThatDoesNotParseAndADisabledPluginAreBothReported() throws IOException {
+        Run run = check("""
+                commands:
+                  - id: deploy.service
+                    templates: ["deploy {service} to {env}"]
+                    args:
+                      env: { type: enum, values: [staging, prod] }
+                    examples: ["deploy web to qa"]
+                    action: { shell: { argv: ["/bin/echo"] } }
+                """);
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("examples[0]").contains("qa")
+                .contains("the shell plugin, which is not enabled");
+    }
+
+    @Test
+    void policyRulesAreRefusedRatherThanSilentlyIgnored() throws IOException {
+        Run run = check("""
+                policy:
+                  - { approve: ["deploy.*"], when: "env == 'prod'", by: ["group:sre"], count: 1, ttl: 30m }
+                commands: []
+                """);
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("switchboard.yaml:2:").contains("not enforced by this version");
+    }
+}
