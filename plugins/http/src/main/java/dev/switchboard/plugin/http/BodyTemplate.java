@@ -1,5 +1,6 @@
 package dev.switchboard.plugin.http;
 
+import dev.switchboard.api.action.ActionSettings;
 import dev.switchboard.api.command.ArgTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +47,7 @@ sealed interface BodyTemplate {
     }
 
     /** Reads the YAML value at {@code path}; problems go to {@code in}, and the result is then meaningless. */
-    static BodyTemplate read(Object raw, String path, SettingsReader in) {
+    static BodyTemplate read(Object raw, String path, ActionSettings in) {
         return switch (raw) {
             case null -> new JsonScalar(null);
             case Map<?, ?> map -> {
@@ -67,7 +68,7 @@ sealed interface BodyTemplate {
             case Boolean b -> new JsonScalar(b);
             default -> {
                 in.problem(path, "expected a map, list, text, number, true/false or null, got "
-                        + SettingsReader.describe(raw));
+                        + ActionSettings.describe(raw));
                 yield new JsonScalar(null);
             }
         };

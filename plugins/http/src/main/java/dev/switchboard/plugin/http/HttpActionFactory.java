@@ -1,5 +1,6 @@
 package dev.switchboard.plugin.http;
 
+import dev.switchboard.api.action.ActionSettings;
 import dev.switchboard.api.action.ActionFactory;
 import dev.switchboard.api.command.ActionSpec;
 import dev.switchboard.api.command.ArgTemplate;
@@ -53,7 +54,7 @@ public final class HttpActionFactory implements ActionFactory {
 
     @Override
     public Configured configure(ActionSpec spec, CommandSpec command) {
-        SettingsReader in = new SettingsReader(spec.settings(), command);
+        ActionSettings in = new ActionSettings(spec.settings(), command);
         in.rejectUnknown(SETTINGS);
 
         String method = in.has("method") ? in.string("method") : "GET";
@@ -88,7 +89,7 @@ public final class HttpActionFactory implements ActionFactory {
         return new Configured.Ready(new HttpAction(client, settings));
     }
 
-    private static Map<String, ArgTemplate> headers(SettingsReader in) {
+    private static Map<String, ArgTemplate> headers(ActionSettings in) {
         Map<String, ArgTemplate> headers = new LinkedHashMap<>();
         Map<String, String> raw = in.stringMap("headers");
         if (raw == null) {
@@ -110,7 +111,7 @@ public final class HttpActionFactory implements ActionFactory {
         return headers;
     }
 
-    private static Duration timeout(SettingsReader in) {
+    private static Duration timeout(ActionSettings in) {
         Object raw = in.raw("timeout");
         Duration timeout = switch (raw) {
             case null -> DEFAULT_TIMEOUT;
@@ -126,7 +127,7 @@ public final class HttpActionFactory implements ActionFactory {
         return timeout;
     }
 
-    private static Map<String, JsonPointer> extract(SettingsReader in) {
+    private static Map<String, JsonPointer> extract(ActionSettings in) {
         Map<String, JsonPointer> extract = new LinkedHashMap<>();
         Map<String, String> raw = in.stringMap("extract");
         if (raw == null) {

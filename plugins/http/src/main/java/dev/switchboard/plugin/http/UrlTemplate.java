@@ -1,5 +1,6 @@
 package dev.switchboard.plugin.http;
 
+import dev.switchboard.api.action.ActionSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +40,7 @@ final class UrlTemplate {
      * Parses {@code source} (already checked with {@code ArgTemplate}); problems go to {@code in} under {@code url}
      * and null is returned. Messages never repeat the URL: its query may hold a token.
      */
-    static UrlTemplate parse(String source, SettingsReader in) {
+    static UrlTemplate parse(String source, ActionSettings in) {
         int schemeEnd = source.indexOf("://");
         if (schemeEnd <= 0) {
             in.problem("url", "expected an absolute URL starting with http:// or https://");
@@ -91,7 +92,7 @@ final class UrlTemplate {
         return template;
     }
 
-    private static URI origin(String prefix, SettingsReader in) {
+    private static URI origin(String prefix, ActionSettings in) {
         try {
             URI uri = new URI(prefix);
             if (!"http".equalsIgnoreCase(uri.getScheme()) && !"https".equalsIgnoreCase(uri.getScheme())) {

@@ -1,5 +1,6 @@
 package dev.switchboard.plugin.http;
 
+import dev.switchboard.api.action.ActionSettings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.api.command.CommandSpec;
@@ -19,7 +20,7 @@ class UrlTemplateTest {
 
     private static UrlTemplate parse(String url) {
         CommandSpec command = Requests.command("build {job} {ref}", Map.of("url", url));
-        SettingsReader in = new SettingsReader(command.action().settings(), command);
+        ActionSettings in = new ActionSettings(command.action().settings(), command);
         UrlTemplate template = UrlTemplate.parse(url, in);
         assertThat(in.problems()).isEmpty();
         return template;

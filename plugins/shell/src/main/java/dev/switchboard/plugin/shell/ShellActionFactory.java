@@ -1,5 +1,6 @@
 package dev.switchboard.plugin.shell;
 
+import dev.switchboard.api.action.ActionSettings;
 import dev.switchboard.api.action.ActionFactory;
 import dev.switchboard.api.command.ActionSpec;
 import dev.switchboard.api.command.ArgTemplate;
@@ -56,7 +57,7 @@ public final class ShellActionFactory implements ActionFactory {
 
     @Override
     public Configured configure(ActionSpec spec, CommandSpec command) {
-        SettingsReader in = new SettingsReader(spec.settings(), command);
+        ActionSettings in = new ActionSettings(spec.settings(), command);
         in.rejectUnknown(SETTINGS);
 
         String program = null;
@@ -102,7 +103,7 @@ public final class ShellActionFactory implements ActionFactory {
         return new Configured.Ready(new ShellAction(settings, grace));
     }
 
-    private static String program(SettingsReader in, String program) {
+    private static String program(ActionSettings in, String program) {
         if (program == null) {
             return null;
         }
@@ -115,7 +116,7 @@ public final class ShellActionFactory implements ActionFactory {
         return program;
     }
 
-    private Path workdir(SettingsReader in) {
+    private Path workdir(ActionSettings in) {
         String raw = in.string("workdir");
         if (raw == null) {
             return baseDir;

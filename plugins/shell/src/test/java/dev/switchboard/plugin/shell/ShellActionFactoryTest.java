@@ -50,7 +50,7 @@ class ShellActionFactoryTest {
                 Map.of("argv", List.of("./deploy.sh", "{service}", "{versoin}")));
 
         assertThat(((Configured.Rejected) configured).problems()).containsExactly(new Problem("argv[2]",
-                "{versoin} is not an argument of this command; it declares {service}, {version}, {env}, {note}"));
+                "{versoin} is not an argument of this command; expected one of {service}, {version}, {env}, {note}"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.switchboard.plugin.http;
+package dev.switchboard.api.action;
 
 import dev.switchboard.api.action.ActionFactory.Problem;
 import dev.switchboard.api.command.ArgTemplate;
@@ -14,11 +14,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads an action's raw settings (as written in YAML) into typed values, collecting every problem instead of
+ * A helper for {@link ActionFactory} authors. Reads an action's raw settings (as written in YAML) into typed values, collecting every problem instead of
  * stopping at the first. A getter returns null when the setting is absent or wrong; the problem is recorded.
  * Not thread-safe: one reader per {@code configure} call.
  */
-final class SettingsReader {
+public final class ActionSettings {
     private static final Pattern COMMAND_ARG =
             Pattern.compile("\\{\\s*([A-Za-z][A-Za-z0-9_]*)\\s*(?:=[^}]*|\\.\\.\\.)?\\s*}");
 
@@ -26,13 +26,13 @@ final class SettingsReader {
     private final Set<String> declaredArgs;
     private final List<Problem> problems = new ArrayList<>();
 
-    SettingsReader(Map<String, Object> settings, CommandSpec command) {
+    public ActionSettings(Map<String, Object> settings, CommandSpec command) {
         this.settings = settings;
         this.declaredArgs = declaredArgs(command);
     }
 
     /** The argument names the command's templates declare ({@code {env}}, {@code {version=latest}}, {@code {rest...}}). */
-    static Set<String> declaredArgs(CommandSpec command) {
+    public static Set<String> declaredArgs(CommandSpec command) {
         Set<String> names = new LinkedHashSet<>();
         for (String template : command.templates()) {
             Matcher m = COMMAND_ARG.matcher(template);
@@ -43,15 +43,15 @@ final class SettingsReader {
         return names;
     }
 
-    void problem(String setting, String message) {
+    public void problem(String setting, String message) {
         problems.add(new Problem(setting, message));
     }
 
-    List<Problem> problems() {
+    public List<Problem> problems() {
         return List.copyOf(problems);
     }
 
-    void rejectUnknown(Set<String> known) {
+    public void rejectUnknown(Set<String> known) {
         for (String key : settings.keySet()) {
             if (!known.contains(key)) {
                 problem(key, "unknown setting; expected one of " + String.join(", ", new TreeSet<>(known)));
@@ -59,19 +59,19 @@ final class SettingsReader {
         }
     }
 
-    Set<String> declaredArgs() {
+    public Set<String> declaredArgs() {
         return declaredArgs;
     }
 
-    Object raw(String key) {
+    public Object raw(String key) {
         return settings.get(key);
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         return settings.get(key) != null;
     }
 
-    String string(String key) {
+    public String string(String key) {
         Object value = settings.get(key);
         if (value == null) {
             return null;
@@ -83,7 +83,7 @@ final class SettingsReader {
         return null;
     }
 
-    List<String> stringList(String key) {
+    public List<String> stringList(String key) {
         Object value = settings.get(key);
         if (value == null) {
             return null;
@@ -105,7 +105,7 @@ final class SettingsReader {
         return out;
     }
 
-    Map<String, String> stringMap(String key) {
+    public Map<String, String> stringMap(String key) {
         Object value = settings.get(key);
         if (value == null) {
             return null;
@@ -125,7 +125,7 @@ final class SettingsReader {
         return out;
     }
 
-    Boolean bool(String key) {
+    public Boolean bool(String key) {
         Object value = settings.get(key);
         if (value == null) {
             return null;
@@ -140,12 +140,12 @@ final class SettingsReader {
         return null;
     }
 
-    Integer integer(String key, int min, int max) {
+    public Integer integer(String key, int min, int max) {
         Object value = settings.get(key);
         return value == null ? null : integerValue(key, value, min, max);
     }
 
-    List<Integer> integerList(String key, int min, int max) {
+    public List<Integer> integerList(String key, int min, int max) {
         Object value = settings.get(key);
         if (value == null) {
             return null;
@@ -183,12 +183,12 @@ final class SettingsReader {
      * Parses a template over the command's arguments; a syntax error or a name the command does not declare is a
      * problem at {@code path}. The template text is not repeated in the message (it may hold a resolved secret).
      */
-    ArgTemplate template(String path, String source) {
+    public ArgTemplate template(String path, String source) {
         return template(path, source, declaredArgs, "an argument of this command");
     }
 
     /** As {@link #template(String, String)}, over the given names ({@code what} says what they are). */
-    ArgTemplate template(String path, String source, Set<String> allowed, String what) {
+    public ArgTemplate template(String path, String source, Set<String> allowed, String what) {
         ArgTemplate template;
         try {
             template = ArgTemplate.parse(source);
@@ -215,7 +215,7 @@ final class SettingsReader {
         return String.join(", ", names.stream().map(n -> "{" + n + "}").toList());
     }
 
-    static String describe(Object value) {
+    public static String describe(Object value) {
         return switch (value) {
             case null -> "nothing";
             case Map<?, ?> m -> "a map";
