@@ -1,5 +1,6 @@
 package dev.switchboard.plugin.http;
 
+import dev.switchboard.testkit.RecordingJobContext;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.api.action.Action;

@@ -1,5 +1,6 @@
 package dev.switchboard.plugin.http;
 
+import dev.switchboard.testkit.RecordingJobContext;
 import static dev.switchboard.plugin.http.Actions.run;
 import static dev.switchboard.plugin.http.Actions.text;
 import static org.assertj.core.api.Assertions.assertThat;

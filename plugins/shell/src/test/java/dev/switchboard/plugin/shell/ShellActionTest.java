@@ -1,5 +1,6 @@
 package dev.switchboard.plugin.shell;
 
+import dev.switchboard.testkit.RecordingJobContext;
 import static dev.switchboard.plugin.shell.Requests.command;
 import static dev.switchboard.plugin.shell.Requests.request;
 import static org.assertj.core.api.Assertions.assertThat;

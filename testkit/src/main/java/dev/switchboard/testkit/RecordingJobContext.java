@@ -1,4 +1,4 @@
-package dev.switchboard.plugin.shell;
+package dev.switchboard.testkit;
 
 import dev.switchboard.api.action.JobContext;
 import java.time.Clock;
@@ -6,8 +6,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A {@link JobContext} for tests: records output lines and runs cancel hooks when the test calls {@link #cancel}. */
-final class RecordingJobContext implements JobContext {
+/**
+ * A {@link JobContext} for testing actions on their own: records output lines and runs cancel hooks when the test
+ * calls {@link #cancel}. Thread-safe.
+ */
+public final class RecordingJobContext implements JobContext {
     private final List<String> lines = new ArrayList<>();
     private final List<Runnable> hooks = new ArrayList<>();
     private boolean cancelled;
@@ -22,7 +25,7 @@ final class RecordingJobContext implements JobContext {
         lines.add(line);
     }
 
-    synchronized List<String> lines() {
+    public synchronized List<String> lines() {
         return List.copyOf(lines);
     }
 
@@ -45,7 +48,7 @@ final class RecordingJobContext implements JobContext {
         }
     }
 
-    void cancel() {
+    public void cancel() {
         List<Runnable> toRun;
         synchronized (this) {
             cancelled = true;
