@@ -57,7 +57,8 @@ import java.util.function.Function;
  * <p>By default the real parts run: the template parser ({@link CommandCatalog}), the {@link JobRunner} over in-memory
  * job and lock stores, and {@code reply} actions. Tests may plug in others through the builder. Built-in commands
  * are always present. To simulate a restart, build a second harness over the first one's stores
- * ({@link Builder#jobStore}, {@link Builder#lockStore}) and call {@code jobs().recoverAfterRestart()}.
+ * ({@link Builder#jobStore}, {@link Builder#lockStore}; {@link Builder#adapter} and {@link Builder#auditStore} to
+ * keep the same room and log) and call {@code jobs().recoverAfterRestart()}.
  * Users not registered with {@link #user} are guests. Not thread-safe for the test's own calls; jobs may post from
  * other threads.
  */
@@ -80,7 +81,7 @@ public final class ChatTestHarness implements AutoCloseable {
                 d.lockPoll());
     }
 
-    private final FakeChatAdapter adapter = new FakeChatAdapter();
+    private final FakeChatAdapter adapter;
     private final TestClock clock = new TestClock();
     private final AuditStore auditStore;
     private final ActiveCommands commands;
@@ -94,6 +95,7 @@ public final class ChatTestHarness implements AutoCloseable {
     private volatile IdentityResolver identity = new ConfiguredIdentityResolver(List.of());
 
     private ChatTestHarness(Builder b) {
+        this.adapter = b.adapter != null ? b.adapter : new FakeChatAdapter();
         this.auditStore = b.auditStore != null ? b.auditStore : new InMemoryAuditStore();
         this.parser = b.parser;
         this.actions = b.actions;
@@ -282,6 +284,7 @@ public final class ChatTestHarness implements AutoCloseable {
         private Policy policy = new InterimPolicy();
         private Set<String> secrets = Set.of();
         private AuditStore auditStore;
+        private FakeChatAdapter adapter;
         private String version = "test";
         private final List<CommandSpec> commands = new ArrayList<>();
         private final List<Map.Entry<StageSlot, Stage>> stages = new ArrayList<>();
@@ -304,6 +307,8 @@ public final class ChatTestHarness implements AutoCloseable {
         public Builder secrets(Set<String> v) { secrets = Set.copyOf(v); return this; }
         /** The audit store (default: a fresh {@link InMemoryAuditStore}); e.g. a failing one. */
         public Builder auditStore(AuditStore v) { auditStore = v; return this; }
+        /** The chat platform (default: a fresh {@link FakeChatAdapter}); share one to restart in the same room. */
+        public Builder adapter(FakeChatAdapter v) { adapter = v; return this; }
         public Builder version(String v) { version = v; return this; }
         public Builder command(CommandSpec v) { commands.add(v); return this; }
         public Builder command(Commands.Builder v) { return command(v.build()); }
