@@ -54,7 +54,8 @@ class JobRedactionTranscriptTest {
         assertThat(chat.transcript().get(1)).isEqualTo("bot: logged in with ***");
         assertThat(chat.edits()).contains("m1: ⏳ vault login *** is running (job 1, 0s)\nlogging in with ***\n"
                 + "[1] Cancel: type \"cancel 1\"");
-        assertThat(chat.transcript().get(3)).startsWith("bot: Job 1: vault login ***\n").endsWith("logging in with ***");
+        assertThat(chat.transcript().get(3)).startsWith("bot: Job 1: vault login ***\n")
+                .endsWith("logging in with ***");
         assertNowhereButTheUsersOwnLine(TOKEN);
     }
 
