@@ -13,6 +13,8 @@ import dev.switchboard.api.chat.PlatformUser;
 import dev.switchboard.api.command.CommandParser;
 import dev.switchboard.api.command.CommandSpec;
 import dev.switchboard.api.identity.IdentityResolver;
+import dev.switchboard.api.job.JobStore;
+import dev.switchboard.api.job.LockStore;
 import dev.switchboard.api.pipeline.Outcome;
 import dev.switchboard.api.pipeline.Stage;
 import dev.switchboard.api.pipeline.StageSlot;
@@ -54,7 +56,9 @@ import java.util.function.Function;
  *
  * <p>By default the real parts run: the template parser ({@link CommandCatalog}), the {@link JobRunner} over in-memory
  * job and lock stores, and {@code reply} actions. Tests may plug in others through the builder. Built-in commands
- * are always present.
+ * are always present. To simulate a restart, build a second harness over the first one's stores
+ * ({@link Builder#jobStore}, {@link Builder#lockStore}; {@link Builder#adapter} and {@link Builder#auditStore} to
+ * keep the same room and log) and call {@code jobs().recoverAfterRestart()}.
  * Users not registered with {@link #user} are guests. Not thread-safe for the test's own calls; jobs may post from
  * other threads.
  */
@@ -63,7 +67,21 @@ public final class ChatTestHarness implements AutoCloseable {
     public record Parts(TestClock clock, IdGenerator ids, AuditLog auditLog, AuditStore auditStore,
             ChatGateway gateway, ActiveCommands commands, Redactor redactor) {}
 
-    private final FakeChatAdapter adapter = new FakeChatAdapter();
+    /**
+     * The real job runner's default settings: ack after 2 s, edit every 50 ms, node {@code test}, lock poll 20 ms.
+     * Tests of slow jobs usually want {@link #quickAck()}.
+     */
+    public static final JobSettings DEFAULT_JOB_SETTINGS = new JobSettings(Duration.ofSeconds(2), Duration.ofMillis(50),
+            10_000, 15, "test", Duration.ofMillis(20));
+
+    /** {@link #DEFAULT_JOB_SETTINGS} with an ack after 100 ms, so a slow job is acknowledged quickly. */
+    public static JobSettings quickAck() {
+        JobSettings d = DEFAULT_JOB_SETTINGS;
+        return new JobSettings(Duration.ofMillis(100), d.editInterval(), d.outputLines(), d.tailLines(), d.node(),
+                d.lockPoll());
+    }
+
+    private final FakeChatAdapter adapter;
     private final TestClock clock = new TestClock();
     private final AuditStore auditStore;
     private final ActiveCommands commands;
@@ -72,10 +90,12 @@ public final class ChatTestHarness implements AutoCloseable {
     private final List<CommandSpec> declared = new ArrayList<>();
     private final List<User> users = new ArrayList<>();
     private final AtomicLong events = new AtomicLong();
+    private final Jobs jobs;
     private final Engine engine;
     private volatile IdentityResolver identity = new ConfiguredIdentityResolver(List.of());
 
     private ChatTestHarness(Builder b) {
+        this.adapter = b.adapter != null ? b.adapter : new FakeChatAdapter();
         this.auditStore = b.auditStore != null ? b.auditStore : new InMemoryAuditStore();
         this.parser = b.parser;
         this.actions = b.actions;
@@ -85,7 +105,8 @@ public final class ChatTestHarness implements AutoCloseable {
         Redactor redactor = Redactor.of(b.secrets);
         AdapterGateway gateway = new AdapterGateway(List.of(adapter));
         SequentialIds ids = new SequentialIds();
-        Jobs jobs = b.jobs.apply(new Parts(clock, ids, auditLog, auditStore, gateway, commands, redactor));
+        Parts parts = new Parts(clock, ids, auditLog, auditStore, gateway, commands, redactor);
+        this.jobs = b.jobs != null ? b.jobs.apply(parts) : jobRunner(parts, b);
         Engine.Builder engine = Engine.builder().clock(clock).ids(ids).identity(user -> identity.resolve(user))
                 .policy(b.policy).commands(commands).jobs(jobs).audit(auditLog, auditStore).gateway(gateway)
                 .redactor(redactor).version(b.version);
@@ -157,9 +178,22 @@ public final class ChatTestHarness implements AutoCloseable {
         return engine;
     }
 
+    /** The jobs the engine runs commands with (by default the real {@link JobRunner}). */
+    public Jobs jobs() {
+        return jobs;
+    }
+
+    /** Closes the engine, then the job runner if it can be closed (running jobs are left, as in a crash). */
     @Override
     public void close() {
         engine.close();
+        if (jobs instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                throw new IllegalStateException("the job runner did not close", e);
+            }
+        }
     }
 
     private CommandSet commandSet() {
@@ -220,12 +254,11 @@ public final class ChatTestHarness implements AutoCloseable {
         };
     }
 
-    /** The real job runner over in-memory stores; a short ack wait keeps transcript tests quick. */
-    private static Jobs jobRunner(Parts parts) {
-        JobSettings settings = new JobSettings(Duration.ofSeconds(2), Duration.ofMillis(50), 10_000, 15, "test",
-                Duration.ofMillis(20));
-        return new JobRunner(new InMemoryJobStore(), new InMemoryLockStore(), parts.auditLog(), parts.gateway(),
-                parts.commands(), parts.clock(), parts.ids(), settings, parts.redactor()::redact);
+    /** The real job runner over the builder's (or fresh in-memory) stores. */
+    private static Jobs jobRunner(Parts parts, Builder b) {
+        return new JobRunner(b.jobStore != null ? b.jobStore : new InMemoryJobStore(),
+                b.lockStore != null ? b.lockStore : new InMemoryLockStore(), parts.auditLog(), parts.gateway(),
+                parts.commands(), parts.clock(), parts.ids(), b.jobSettings, parts.redactor()::redact);
     }
 
     /** {@code reply} actions are built for real; other kinds need {@link Builder#actions}. */
@@ -243,11 +276,15 @@ public final class ChatTestHarness implements AutoCloseable {
     /** Configures a harness. Not thread-safe. */
     public static final class Builder {
         private Function<List<CommandSpec>, CommandParser> parser = ChatTestHarness::compile;
-        private Function<Parts, Jobs> jobs = ChatTestHarness::jobRunner;
+        private Function<Parts, Jobs> jobs;
+        private JobSettings jobSettings = DEFAULT_JOB_SETTINGS;
+        private JobStore jobStore;
+        private LockStore lockStore;
         private Function<CommandSpec, Action> actions = ChatTestHarness::replyAction;
         private Policy policy = new InterimPolicy();
         private Set<String> secrets = Set.of();
         private AuditStore auditStore;
+        private FakeChatAdapter adapter;
         private String version = "test";
         private final List<CommandSpec> commands = new ArrayList<>();
         private final List<Map.Entry<StageSlot, Stage>> stages = new ArrayList<>();
@@ -256,14 +293,22 @@ public final class ChatTestHarness implements AutoCloseable {
 
         /** Builds the parser for a list of commands (built-ins included); called again whenever commands change. */
         public Builder parser(Function<List<CommandSpec>, CommandParser> v) { parser = v; return this; }
-        /** Builds the job runner from the harness's parts. */
+        /** Builds the job runner from the harness's parts, instead of the real one. */
         public Builder jobs(Function<Parts, Jobs> v) { jobs = v; return this; }
+        /** Settings of the real job runner (default {@link #DEFAULT_JOB_SETTINGS}). */
+        public Builder jobSettings(JobSettings v) { jobSettings = v; return this; }
+        /** The real job runner's job store (default: a fresh {@link InMemoryJobStore}); share one to restart. */
+        public Builder jobStore(JobStore v) { jobStore = v; return this; }
+        /** The real job runner's lock store (default: a fresh {@link InMemoryLockStore}); share one to restart. */
+        public Builder lockStore(LockStore v) { lockStore = v; return this; }
         /** Builds the ready action of each declared command; null leaves a command without one. */
         public Builder actions(Function<CommandSpec, Action> v) { actions = v; return this; }
         public Builder policy(Policy v) { policy = v; return this; }
         public Builder secrets(Set<String> v) { secrets = Set.copyOf(v); return this; }
         /** The audit store (default: a fresh {@link InMemoryAuditStore}); e.g. a failing one. */
         public Builder auditStore(AuditStore v) { auditStore = v; return this; }
+        /** The chat platform (default: a fresh {@link FakeChatAdapter}); share one to restart in the same room. */
+        public Builder adapter(FakeChatAdapter v) { adapter = v; return this; }
         public Builder version(String v) { version = v; return this; }
         public Builder command(CommandSpec v) { commands.add(v); return this; }
         public Builder command(Commands.Builder v) { return command(v.build()); }

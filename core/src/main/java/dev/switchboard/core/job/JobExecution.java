@@ -135,18 +135,24 @@ final class JobExecution implements ProgressStreamer.Source {
      * returned. Clears a pending interrupt, so storing the result is not interrupted.
      */
     Result settle(Result natural) {
-        Stop won;
+        Result settled;
         synchronized (this) {
             ending = true;
             interruptible = null;
-            won = stop;
+            Stop won = stop;
+            settled = won == null ? natural
+                    : new Result(won.state(), natural.exitCode(), won.summary(), null, false);
+            // set with ending, so endingState never sees an ending job as still running
+            state = settled.state();
         }
         Thread.interrupted();
-        Result settled = won == null ? natural
-                : new Result(won.state(), natural.exitCode(), won.summary(), null, false);
-        state = settled.state();
         finishedAt = clock.instant();
         return settled;
+    }
+
+    /** Once {@link #requestStop} returned false: the state the job ends (or ended) in. */
+    synchronized JobState endingState() {
+        return stop != null ? stop.state() : state;
     }
 
     void lockHeld() {

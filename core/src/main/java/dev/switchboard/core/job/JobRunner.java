@@ -209,8 +209,13 @@ public final class JobRunner implements Jobs, AutoCloseable {
         }
         Stop stop = new Stop(JobState.CANCELLED, "cancelled by " + by.id(), by.id());
         if (exec != null) {
-            return exec.requestStop(stop) ? new CancelResult.Cancelled(jobId)
-                    : new CancelResult.AlreadyFinished(jobId, exec.state().wireName());
+            if (exec.requestStop(stop)) {
+                return new CancelResult.Cancelled(jobId);
+            }
+            // already stopping (a second cancel, the timeout) or ending: answer with the state it ends in
+            JobState ending = exec.endingState();
+            return ending == JobState.CANCELLED ? new CancelResult.Cancelled(jobId)
+                    : new CancelResult.AlreadyFinished(jobId, ending.wireName());
         }
         if (job.state().terminal()) {
             return new CancelResult.AlreadyFinished(jobId, job.state().wireName());

@@ -11,6 +11,7 @@ import dev.switchboard.api.reply.Reply;
 import dev.switchboard.core.command.CommandSet;
 import dev.switchboard.core.job.JobExecution.Result;
 import dev.switchboard.core.job.JobExecution.Stop;
+import dev.switchboard.core.redact.Redactor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ScheduledFuture;
@@ -126,9 +127,10 @@ final class JobWorker implements Runnable {
 
     private Result fromAction(ActionResult result) {
         return switch (result) {
+            // an action's own reply is masked like its output: it may echo a secret argument or a config secret
             case ActionResult.Succeeded ok -> new Result(JobState.SUCCEEDED, ok.exitCode(),
                     "finished in " + JobReplies.humanize(Duration.between(exec.startedAt(), services.clock().instant())),
-                    ok.reply(), false);
+                    ok.reply() == null ? null : Redactor.redact(ok.reply(), exec.redactor()), false);
             case ActionResult.Failed bad -> failed(reasonOf(bad), bad.exitCode());
         };
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * Replaces secret values with {@code ***}: the configured secrets (tokens and passwords resolved from
@@ -76,20 +77,23 @@ public final class Redactor {
 
     /** The reply with every configured secret masked in every block. */
     public Reply redact(Reply reply) {
-        if (secrets.isEmpty()) {
-            return reply;
-        }
+        return secrets.isEmpty() ? reply : redact(reply, this::redact);
+    }
+
+    /** The reply with every text of every block (labels, cells, button commands) passed through {@code redactor}. */
+    public static Reply redact(Reply reply, UnaryOperator<String> redactor) {
         List<Block> blocks = new ArrayList<>(reply.blocks().size());
         for (Block block : reply.blocks()) {
             blocks.add(switch (block) {
-                case Block.Text t -> new Block.Text(redact(t.text()));
-                case Block.Code c -> new Block.Code(redact(c.text()));
+                case Block.Text t -> new Block.Text(redactor.apply(t.text()));
+                case Block.Code c -> new Block.Code(redactor.apply(c.text()));
                 case Block.Fields f -> new Block.Fields(f.fields().stream()
-                        .map(x -> new Block.Field(redact(x.label()), redact(x.value()))).toList());
-                case Block.Table t -> new Block.Table(t.headers().stream().map(this::redact).toList(),
-                        t.rows().stream().map(r -> r.stream().map(this::redact).toList()).toList());
+                        .map(x -> new Block.Field(redactor.apply(x.label()), redactor.apply(x.value()))).toList());
+                case Block.Table t -> new Block.Table(t.headers().stream().map(redactor).toList(),
+                        t.rows().stream().map(r -> r.stream().map(redactor).toList()).toList());
                 case Block.Buttons b -> new Block.Buttons(b.buttons().stream()
-                        .map(x -> new Button(redact(x.label()), redact(x.command()), x.style())).toList());
+                        .map(x -> new Button(redactor.apply(x.label()), redactor.apply(x.command()), x.style()))
+                        .toList());
             });
         }
         return new Reply(blocks);
