@@ -43,7 +43,7 @@ class JobRedactionTranscriptTest {
     void aSecretArgumentIsMaskedInTheAckProgressResultAndAuditLog() {
         chat.as("alice").says("vault login " + TOKEN);
 
-        assertThat(chat.transcript().getLast()).isEqualTo("bot: ⏳ job 1 started: vault login *** is running as job 1"
+        assertThat(chat.transcript().getLast()).isEqualTo("bot: ⏳ vault login *** is running as job 1"
                 + "\n[1] Cancel: type \"cancel 1\"");
         await().atMost(BOUND).until(() -> chat.edits().stream().anyMatch(e -> e.contains("logging in with")));
         actions.release();
@@ -63,7 +63,7 @@ class JobRedactionTranscriptTest {
     void aConfiguredSecretIsMaskedInTheAckProgressResultAndAuditLog() {
         chat.as("alice").says("announce the password is " + PASSWORD);
 
-        assertThat(chat.transcript().getLast()).isEqualTo("bot: ⏳ job 1 started: announce the password is *** is "
+        assertThat(chat.transcript().getLast()).isEqualTo("bot: ⏳ announce the password is *** is "
                 + "running as job 1\n[1] Cancel: type \"cancel 1\"");
         await().atMost(BOUND).until(() -> chat.edits().stream().anyMatch(e -> e.contains("announcing")));
         actions.release();

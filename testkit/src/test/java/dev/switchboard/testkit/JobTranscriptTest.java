@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** Jobs as the people in the room see them (DESIGN.md §5): acks, progress edits, results and the job list. */
 class JobTranscriptTest {
     static final Duration BOUND = Duration.ofSeconds(10);
-    static final String BACKUP_ACK = "bot: ⏳ job 1 started: backup orders is running as job 1\n"
+    static final String BACKUP_ACK = "bot: ⏳ backup orders is running as job 1\n"
             + "[1] Cancel: type \"cancel 1\"";
 
     private final JobActions actions = new JobActions();
@@ -119,7 +119,7 @@ class JobTranscriptTest {
     void aJobThatRunsPastItsTimeoutIsStoppedAndSaysSo() {
         chat.as("alice").says("follow logs");
 
-        assertThat(chat.transcript().getLast()).isEqualTo("bot: ⏳ job 1 started: follow logs is running as job 1\n"
+        assertThat(chat.transcript().getLast()).isEqualTo("bot: ⏳ follow logs is running as job 1\n"
                 + "[1] Cancel: type \"cancel 1\"");
         await().atMost(BOUND).until(() -> chat.transcript().getLast().startsWith("bot: ⏱"));
         // at most the last 15 lines of output are shown
