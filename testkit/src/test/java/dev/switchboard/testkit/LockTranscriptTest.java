@@ -60,7 +60,7 @@ class LockTranscriptTest {
         chat.as("alice").says("deploy web to prod");
         chat.as("bob").says("deploy web to staging");
 
-        assertThat(chat.transcript().getLast()).isEqualTo("bot: ⏳ job 2 started: deploy web to staging is running "
+        assertThat(chat.transcript().getLast()).isEqualTo("bot: ⏳ deploy web to staging is running "
                 + "as job 2\n[1] Cancel: type \"cancel 2\"");
     }
 
