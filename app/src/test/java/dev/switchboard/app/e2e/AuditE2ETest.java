@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +39,7 @@ class AuditE2ETest {
             alice.ask("ping", "pong");
             alice.ask("deploy web to qa", "not valid");
             alice.ask("broken", "❌ broken failed");
-            java.util.regex.Matcher row = java.util.regex.Pattern.compile("(\\d+) \\| broken \\| failed")
+            Matcher row = Pattern.compile("(\\d+) \\| broken \\| failed")
                     .matcher(alice.ask("jobs", "broken"));
             assertThat(row.find()).isTrue();
             failedJob = Long.parseLong(row.group(1));

@@ -40,7 +40,7 @@ class HotReloadE2ETest {
             assertThat(alice.ask("hello", "hello from")).isEqualTo("hello from the reloaded config");
             assertThat(alice.ask("bye", "I don't know")).as("nothing of the rejected file is in force")
                     .startsWith("I don't know \"bye\"");
-            assertThat(WebChatClient.get(server.port(), "/readyz").body()).contains("last change rejected");
+            assertThat(BrowserHttp.get(server.port(), "/readyz").body()).contains("last change rejected");
             alice.assertSawNoJavaInternals();
             carol.assertSawNoJavaInternals();
         }

@@ -24,13 +24,13 @@ class LoginE2ETest {
     @Test
     void aWrongPasswordIsRefusedAndTheChatSocketNeedsALogin() {
         try (TestServer server = TestServer.start(dir, "password")) {
-            HttpResponse<String> wrong = WebChatClient.login(server.port(), "alice", "not-the-password");
+            HttpResponse<String> wrong = BrowserHttp.login(server.port(), "alice", "not-the-password");
 
             assertThat(wrong.statusCode()).isEqualTo(401);
             assertThat(wrong.body()).contains("login failed: unknown user or wrong password")
                     .doesNotContain(TestServer.PASSWORD);
             assertThat(wrong.headers().firstValue("Set-Cookie")).isEmpty();
-            assertThatThrownBy(() -> WebChatClient.openSocket(server.port(), Optional.empty(),
+            assertThatThrownBy(() -> BrowserHttp.openSocket(server.port(), Optional.empty(),
                     new WebSocket.Listener() {}).join())
                     .isInstanceOf(CompletionException.class)
                     .cause().isInstanceOf(WebSocketHandshakeException.class)

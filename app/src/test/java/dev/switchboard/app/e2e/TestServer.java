@@ -7,10 +7,12 @@ import dev.switchboard.app.wiring.SwitchboardServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.List;
@@ -24,6 +26,8 @@ import java.util.OptionalInt;
  */
 final class TestServer implements AutoCloseable {
     static final String PASSWORD = "e2e-correct-horse";
+    /** A loopback port nothing listens on: bound once to learn a free number, then released. */
+    static final int DEAD_PORT = freePort();
     private static final List<String> SCRIPTS = List.of("stream.sh", "nap.sh", "deploy.sh", "fail.sh", "flood.sh");
 
     private final Path dir;
@@ -119,11 +123,8 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    /** A loopback port nothing listens on: bound once to learn a free number, then released. */
-    static final int DEAD_PORT = freePort();
-
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -136,7 +137,7 @@ final class TestServer implements AutoCloseable {
             for (String name : SCRIPTS) {
                 Path target = scripts.resolve(name);
                 try (InputStream in = resource("e2e/scripts/" + name)) {
-                    Files.copy(in, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
                 }
                 Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rwxr-xr-x"));
             }
@@ -166,8 +167,8 @@ final class TestServer implements AutoCloseable {
             // write then move, so the config watcher never reads a half-written file
             Path tmp = Files.createTempFile(file.getParent(), ".write", ".tmp");
             Files.writeString(tmp, text);
-            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,14 +3,8 @@ package dev.switchboard.app.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.core.ConditionFactory;
 import org.awaitility.core.ConditionTimeoutException;
@@ -27,16 +22,16 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * One browser tab without the browser: logs in with {@code POST /login}, opens {@code /chat/ws} with the session
- * cookie and speaks the web chat's frames (see chat/web/README.md). Every frame is kept; messages are tracked by id
- * with each version of their text (as posted, then after each edit), as plain text the way a person reads it.
+ * One browser tab without the browser: logs in with {@code POST /login} ({@link BrowserHttp}), opens
+ * {@code /chat/ws} with the session cookie and speaks the web chat's frames (see chat/web/README.md). Every frame is
+ * kept; messages are tracked by id with each version of their text (as posted, then after each edit), as plain text
+ * the way a person reads it.
  * Waits are bounded by {@link #WAIT}. Thread-safe: frames arrive on the HTTP client's threads.
  */
 final class WebChatClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final String BOT = "switchboard";
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A message as the tab shows it: every version of its plain text, oldest first. */
     record Message(String room, String id, String from, List<String> versions) {
@@ -62,37 +57,13 @@ final class WebChatClient implements AutoCloseable {
 
     /** Logs in and opens the chat; fails the test if either does not work. */
     static WebChatClient connect(int port, String user, String password) {
-        HttpResponse<String> login = login(port, user, password);
+        HttpResponse<String> login = BrowserHttp.login(port, user, password);
         assertThat(login.statusCode()).as("login of " + user + ": " + login.body()).isEqualTo(303);
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
         WebChatClient client = new WebChatClient(user);
-        client.socket = openSocket(port, Optional.of(cookie), client.listener()).join();
+        client.socket = BrowserHttp.openSocket(port, Optional.of(cookie), client.listener()).join();
         waiting().until(() -> client.frames.stream().anyMatch(f -> f.contains("\"welcome\"")));
         return client;
-    }
-
-    /** {@code POST /login} as the login form sends it, from a page of this server. */
-    static HttpResponse<String> login(int port, String user, String password) {
-        String form = "user=" + URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Origin", "http://127.0.0.1:" + port)
-                .timeout(Duration.ofSeconds(10))
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        return send(request);
-    }
-
-    static HttpResponse<String> get(int port, String path) {
-        return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().build());
-    }
-
-    /** Opens the chat socket, with or without a session cookie ({@code name=value}). */
-    static CompletableFuture<WebSocket> openSocket(int port, Optional<String> cookie, WebSocket.Listener listener) {
-        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
-        cookie.ifPresent(c -> builder.header("Cookie", c));
-        return builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/chat/ws"), listener);
     }
 
     /** Joins a room, waits for its history, and makes it the room {@link #say} speaks in. */
@@ -124,15 +95,17 @@ final class WebChatClient implements AutoCloseable {
     }
 
     /**
-     * The first bot message in the current room after this tab's last said line (as echoed to the room) whose
-     * latest text matches {@code regex} (find, dot-all). Messages of other people's commands that arrive in between
-     * are not mistaken for the answer, because the bot answers after the echo.
+     * The first bot message in the current room after this tab's last said line (as echoed to the room) that showed
+     * a text matching {@code regex} (find, dot-all) in any version, since an ack may be edited before a poll sees
+     * it. Messages of other people's commands that arrive in between are not mistaken for the answer, because the
+     * bot answers after the echo.
      */
     Message awaitBot(String regex) {
         Pattern pattern = Pattern.compile(regex, Pattern.DOTALL);
         try {
             return waiting().until(() -> botMessagesSinceSay().stream()
-                    .filter(m -> pattern.matcher(m.latest()).find()).findFirst().orElse(null), m -> m != null);
+                    .filter(m -> m.versions().stream().anyMatch(v -> pattern.matcher(v).find())).findFirst()
+                    .orElse(null), m -> m != null);
         } catch (ConditionTimeoutException e) {
             throw new AssertionError("no bot message matching /" + regex + "/ after " + user + " said \""
                     + said + "\" in " + room + "; the bot said: " + botMessagesSinceSay(), e);
@@ -165,7 +138,7 @@ final class WebChatClient implements AutoCloseable {
 
     /** The job number a bot message names ({@code job 12}); fails the test if it names none. */
     static long jobIdIn(String text) {
-        java.util.regex.Matcher m = Pattern.compile("job (\\d+)").matcher(text);
+        Matcher m = Pattern.compile("job (\\d+)").matcher(text);
         assertThat(m.find()).as("a job number in: " + text).isTrue();
         return Long.parseLong(m.group(1));
     }
@@ -319,16 +292,5 @@ final class WebChatClient implements AutoCloseable {
                 closed.complete("error " + error);
             }
         };
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) {
-        try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 }
