@@ -16,10 +16,14 @@ final class JobAuditEvents {
         return about(AuditEventType.STARTED, jobId, job, at).build();
     }
 
-    /** {@code finished} (or {@code cancelled}) with status, exit, duration and the digest of the captured output. */
+    /** {@code finished} (or {@code cancelled}, {@code interrupted}) with status, exit, duration and the digest of the captured output. */
     static AuditEvent ended(long jobId, NewJob job, JobExecution.Result result, String cancelledBy,
                             Instant startedAt, Instant at, String outputDigest) {
-        AuditEventType type = result.state() == JobState.CANCELLED ? AuditEventType.CANCELLED : AuditEventType.FINISHED;
+        AuditEventType type = switch (result.state()) {
+            case CANCELLED -> AuditEventType.CANCELLED;
+            case INTERRUPTED -> AuditEventType.INTERRUPTED;
+            default -> AuditEventType.FINISHED;
+        };
         Instant from = startedAt != null ? startedAt : job.createdAt();
         return about(type, jobId, job, at)
                 .detail("status", result.state().wireName())

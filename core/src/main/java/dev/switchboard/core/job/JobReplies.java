@@ -48,7 +48,7 @@ final class JobReplies {
             case FAILED -> "❌ " + label + " failed" + (why.isEmpty() ? "" : ": " + why);
             case TIMED_OUT -> "⏱ " + label + " " + (why.isEmpty() ? "timed out" : why);
             case CANCELLED -> "🛑 " + label + " " + (why.isEmpty() ? "cancelled" : why);
-            case INTERRUPTED -> "⚠️ " + label + " was interrupted";
+            case INTERRUPTED -> "⚠️ " + label + " " + (why.isEmpty() ? "was interrupted" : why);
             case QUEUED -> "⏳ " + label + " is queued";
             case RUNNING -> "⏳ " + label + " is running";
         };

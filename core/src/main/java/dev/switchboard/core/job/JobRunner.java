@@ -52,6 +52,8 @@ public final class JobRunner implements Jobs, AutoCloseable {
     private final JobServices services;
     private final IdGenerator ids;
     private final ProgressStreamer streamer;
+    private static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(8);
+
     private final Map<Long, JobExecution> executions = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
@@ -265,10 +267,32 @@ public final class JobRunner implements Jobs, AutoCloseable {
         return new RestartRecovery(services).recover();
     }
 
-    /** Stops accepting jobs and stops streaming; running jobs are left for the next start's recovery. */
+    /**
+     * Stops accepting jobs, stops the ones running here (their processes must not go on unwatched after the server
+     * is gone), waits a bounded time for each to record itself as interrupted and tell its conversation, then stops
+     * streaming. A job that does not stop in time is left for the next start's {@link #recoverAfterRestart()}.
+     */
     @Override
     public void close() {
         closed = true;
+        Stop shutdown = new Stop(JobState.INTERRUPTED, "was stopped because Switchboard shut down; it was not re-run",
+                null);
+        List<JobExecution> running = executions.values().stream().filter(e -> !e.finished()).toList();
+        running.forEach(exec -> exec.requestStop(shutdown));
+        long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
+        for (JobExecution exec : running) {
+            while (!exec.finished() && System.nanoTime() < deadline) {
+                try {
+                    Thread.sleep(20); // bounded by SHUTDOWN_WAIT; no result to wait on from here
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        if (!running.isEmpty()) {
+            log.info("stopped {} running job(s) at shutdown", running.size());
+        }
         services.scheduler().shutdownNow();
     }
 
