@@ -15,6 +15,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -160,19 +161,20 @@ public final class JdbcAuditStore implements AuditStore {
         return records;
     }
 
+    /** Reads one row of {@link #COLUMNS} by position: reading by name costs H2 a lookup per column per row. */
     private static AuditRecord record(ResultSet row) throws SQLException {
-        long seq = row.getLong("seq");
-        long jobId = row.getLong("job_id");
+        long seq = row.getLong(1);
+        long jobId = row.getLong(12);
         Long job = row.wasNull() ? null : jobId;
         try {
+            Instant time = JdbcTime.read(row, 3);
             AuditEvent event = new AuditEvent(
-                    AuditEventType.fromWireName(row.getString("type")),
-                    JdbcTime.readExact(row, "time", row.getInt("time_nanos")),
-                    row.getString("correlation_id"), row.getString("actor"), row.getString("account"),
-                    row.getString("conversation"), row.getString("text"), row.getString("command_id"),
-                    StringMapJson.decode(row.getString("args")), job, row.getString("rule"),
-                    StringMapJson.decode(row.getString("detail")));
-            return new AuditRecord(seq, event, row.getString("prev_hash"), row.getString("hash"));
+                    AuditEventType.fromWireName(row.getString(2)),
+                    Instant.ofEpochSecond(time.getEpochSecond(), row.getInt(4)),
+                    row.getString(5), row.getString(6), row.getString(7), row.getString(8), row.getString(9),
+                    row.getString(10), StringMapJson.decode(row.getString(11)), job, row.getString(13),
+                    StringMapJson.decode(row.getString(14)));
+            return new AuditRecord(seq, event, row.getString(15), row.getString(16));
         } catch (IllegalArgumentException e) {
             throw new StorageException("audit record " + seq + " cannot be read: " + e.getMessage(), e);
         }

@@ -28,9 +28,9 @@ public final class JdbcTime {
         return value == null ? null : value.toInstant();
     }
 
-    /** The instant in {@code column} with its nano-of-second replaced by the exact one stored beside it. */
-    public static Instant readExact(ResultSet row, String column, int nanoOfSecond) throws SQLException {
-        Instant truncated = read(row, column);
-        return Instant.ofEpochSecond(truncated.getEpochSecond(), nanoOfSecond);
+    /** The instant in column {@code index}, or null (by index: H2 resolves column names on every call). */
+    public static Instant read(ResultSet row, int index) throws SQLException {
+        OffsetDateTime value = row.getObject(index, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }
