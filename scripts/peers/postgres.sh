@@ -2,7 +2,8 @@
 # A throwaway PostgreSQL server on 127.0.0.1 for integration tests, from Debian's server binaries.
 #   scripts/peers/postgres.sh start DIR   installs the server if missing, starts it on a free port, prints the port
 #   scripts/peers/postgres.sh stop DIR    stops the server started in DIR (by its recorded PID)
-# initdb and postgres refuse to run as root, so they run as the 'postgres' user; trust auth, fsync off (tests only).
+# Role and database "switchboard", password "ci-only-password" (trust auth: not checked; it only differs from
+# every other name so tests can tell it never leaks). initdb and postgres refuse to run as root, so they run as the 'postgres' user; trust auth, fsync off (tests only).
 set -euo pipefail
 cmd=${1:?usage: $0 start|stop DIR}; dir=${2:?usage: $0 start|stop DIR}
 mkdir -p "$dir"; dir=$(cd "$dir" && pwd)
@@ -48,7 +49,7 @@ start() {
   "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" || { tail -20 "$dir/postgres.log" >&2; stop; exit 1; }
   PGOPTIONS="-c client_min_messages=warning" psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -v ON_ERROR_STOP=1 -q \
     -c "DROP DATABASE IF EXISTS switchboard" -c "DROP ROLE IF EXISTS switchboard" \
-    -c "CREATE ROLE switchboard LOGIN PASSWORD 'switchboard'" -c "CREATE DATABASE switchboard OWNER switchboard" >/dev/null
+    -c "CREATE ROLE switchboard LOGIN PASSWORD 'ci-only-password'" -c "CREATE DATABASE switchboard OWNER switchboard" >/dev/null
   echo "$port" > "$dir/port"
   log "ready on 127.0.0.1:$port (pid $(cat "$dir/postgres.pid"))"
   echo "$port"
