@@ -183,10 +183,23 @@ public final class ChatTestHarness implements AutoCloseable {
         return jobs;
     }
 
-    /** Closes the engine, then the job runner if it can be closed (running jobs are left, as in a crash). */
+    /** Closes the engine, then the job runner, which stops the jobs still running (as a server shutting down does). */
     @Override
     public void close() {
         engine.close();
+        stopJobs();
+    }
+
+    /**
+     * As if the server process died: the engine stops taking messages, but running jobs are abandoned rather than
+     * stopped, so a second harness over the same stores can show what the next start finds. Call {@link #close}
+     * afterwards to release the abandoned runner.
+     */
+    public void crash() {
+        engine.close();
+    }
+
+    private void stopJobs() {
         if (jobs instanceof AutoCloseable closeable) {
             try {
                 closeable.close();

@@ -45,18 +45,18 @@ class RestartTranscriptTest {
 
     @AfterEach
     void stop() {
-        before.close();
         if (after != null) {
             after.close();
         }
         // only now may the old server's action end: its process is meant to be dead
         actions.release();
+        before.close();
     }
 
     @Test
     void aJobLeftRunningByARestartIsReportedInterruptedAndNotRerun() {
         before.as("alice").in("#ops").says("backup orders");
-        before.close();
+        before.crash();
 
         after = server();
         int recovered = after.jobs().recoverAfterRestart();
@@ -78,7 +78,7 @@ class RestartTranscriptTest {
     @Test
     void theInterruptedJobShowsItsStateAndItsLockIsFree() {
         before.as("alice").says("backup orders");
-        before.close();
+        before.crash();
         after = server();
         after.clock().advance(Duration.ofMinutes(5));
         after.jobs().recoverAfterRestart();
@@ -95,5 +95,22 @@ class RestartTranscriptTest {
                         + "Summary: interrupted by a restart\ndumping orders",
                 "alice: jobs running", "bot: No jobs are running.",
                 "alice: backup orders", "bot: ✅ backup orders finished in 0s\ndumping orders");
+    }
+
+    @Test
+    void aJobRunningWhenTheServerShutsDownIsStoppedAndSaysSoInsteadOfRunningOnUnwatched() {
+        before.as("alice").in("#ops").says("backup orders");
+
+        before.close();
+
+        String notice = "⚠️ backup orders was stopped because Switchboard shut down; it was not re-run";
+        assertThat(before.transcript("#ops")).first().isEqualTo("alice: backup orders");
+        assertThat(before.transcript("#ops").get(1)).startsWith("bot: " + notice);
+        assertThat(before.audit()).extracting(AuditEvent::type).containsExactly(RECEIVED, STARTED, INTERRUPTED);
+        assertThat(jobStore.find(1).orElseThrow().state()).isEqualTo(dev.switchboard.api.job.JobState.INTERRUPTED);
+        assertThat(lockStore.holder("db:orders")).isEmpty();
+
+        after = server();
+        assertThat(after.jobs().recoverAfterRestart()).isZero();
     }
 }
