@@ -281,7 +281,8 @@ public final class JobRunner implements Jobs, AutoCloseable {
         running.forEach(exec -> exec.requestStop(shutdown));
         long deadline = System.nanoTime() + SHUTDOWN_WAIT.toNanos();
         for (JobExecution exec : running) {
-            while (!exec.finished() && System.nanoTime() < deadline) {
+            // finished, and its final state shown in its conversation (the streamer stops streaming it then)
+            while ((!exec.finished() || streamer.streaming(exec.jobId())) && System.nanoTime() < deadline) {
                 try {
                     Thread.sleep(20); // bounded by SHUTDOWN_WAIT; no result to wait on from here
                 } catch (InterruptedException e) {
