@@ -45,12 +45,12 @@ import org.slf4j.LoggerFactory;
 public final class SwitchboardServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(SwitchboardServer.class);
 
-    private final List<AutoCloseable> closeInReverse;
+    private final List<AutoCloseable> shutdown;
     private final HttpServer http;
     private final int recoveredJobs;
 
-    private SwitchboardServer(List<AutoCloseable> closeInReverse, HttpServer http, int recoveredJobs) {
-        this.closeInReverse = closeInReverse;
+    private SwitchboardServer(List<AutoCloseable> shutdown, HttpServer http, int recoveredJobs) {
+        this.shutdown = new ArrayList<>(shutdown);
         this.http = http;
         this.recoveredJobs = recoveredJobs;
     }
@@ -131,11 +131,15 @@ public final class SwitchboardServer implements AutoCloseable {
         audit.record(AuditEvent.builder(AuditEventType.CONFIG_RELOADED, clock.instant())
                 .detail("sha256", config.sha256()).detail("summary", "loaded at start").build());
         int recovered = jobs.recoverAfterRestart();
-        opened.add(ConfigWatcher.start(loader, config, commandSets, reloads));
+        ConfigWatcher watcher = ConfigWatcher.start(loader, config, commandSets, reloads);
+        opened.add(watcher);
         log.info("Switchboard is ready on http://{}:{}/ ({} commands, {} users, {}){}", config.server().bind(),
                 http.port(), config.commands().size(), config.users().size(), storage.describe(),
                 recovered > 0 ? "; " + recovered + " job(s) were interrupted by the last stop" : "");
-        return new SwitchboardServer(opened, http, recovered);
+        // Shutdown order: stop taking changes and messages, then stop running jobs while the chat can still be
+        // told about them, then the chat and HTTP, and the audit log and database last.
+        List<AutoCloseable> shutdown = List.of(watcher, engine, jobs, web::stop, http::stop, health, audit, storage);
+        return new SwitchboardServer(shutdown, http, recovered);
     }
 
     /** The HTTP port actually bound (useful with port 0). */
@@ -148,20 +152,29 @@ public final class SwitchboardServer implements AutoCloseable {
         return recoveredJobs;
     }
 
+    /** Stops everything in {@code shutdown} order; idempotent. */
     @Override
-    public void close() {
-        closeAll(closeInReverse);
+    public synchronized void close() {
+        for (AutoCloseable part : shutdown) {
+            closeQuietly(part);
+        }
+        shutdown.clear();
     }
 
+    /** Closes what a failed start had opened, newest first. */
     private static void closeAll(List<AutoCloseable> opened) {
         for (int i = opened.size() - 1; i >= 0; i--) {
-            try {
-                opened.get(i).close();
-            } catch (Exception e) {
-                log.warn("while stopping: {}", e.toString());
-            }
+            closeQuietly(opened.get(i));
         }
         opened.clear();
+    }
+
+    private static void closeQuietly(AutoCloseable part) {
+        try {
+            part.close();
+        } catch (Exception e) {
+            log.warn("while stopping: {}", e.toString());
+        }
     }
 
     private static IdentityResolver identityOf(SwitchboardConfig config) {

@@ -66,9 +66,11 @@ class BadInputE2ETest {
     @Test
     void aFrameOverSixtyFourKilobytesClosesOnlyThatSocketAndTheServerStaysUp() throws Exception {
         try (WebChatClient mallory = server.connect("bob")) {
-            mallory.sendRaw("{\"type\":\"say\",\"room\":\"#bad\",\"text\":\"" + "y".repeat(100_000) + "\"}");
+            mallory.sendRefusedFrame("{\"type\":\"say\",\"room\":\"#bad\",\"text\":\"" + "y".repeat(100_000) + "\"}");
 
-            assertThat(mallory.closedBy().get(10, TimeUnit.SECONDS)).startsWith("1009");
+            // 1009 "message too big"; when the server closes while the frame is still being written, the client
+            // sees its output closed instead of the close frame: either way the server cut that socket off
+            assertThat(mallory.closedBy().get(10, TimeUnit.SECONDS)).matches("(?s)1009.*|error .*closed.*");
         }
         assertThat(alice.ask("ping", "pong")).isEqualTo("pong");
         try (WebChatClient again = server.connect("bob")) {

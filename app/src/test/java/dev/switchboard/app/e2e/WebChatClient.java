@@ -88,6 +88,11 @@ final class WebChatClient implements AutoCloseable {
         socket.sendText(frame, true).orTimeout(10, TimeUnit.SECONDS).join();
     }
 
+    /** Sends a frame the server is expected to refuse by closing the socket, possibly while it is still arriving. */
+    void sendRefusedFrame(String frame) {
+        socket.sendText(frame, true).handle((ws, error) -> null).orTimeout(10, TimeUnit.SECONDS).join();
+    }
+
     /** Says {@code text} and returns the latest text of the first bot message after it that matches {@code regex}. */
     String ask(String text, String regex) {
         say(text);
@@ -146,7 +151,7 @@ final class WebChatClient implements AutoCloseable {
     /** Says {@code text} and returns the ack of the job it started: the message whose id later edits update. */
     Message startJob(String text) {
         say(text);
-        return awaitBot("⏳ job \\d+ started");
+        return awaitBot("⏳ .* as job \\d+");
     }
 
     /** Every version of message {@code id}'s text so far. */
