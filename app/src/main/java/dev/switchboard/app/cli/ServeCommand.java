@@ -52,8 +52,8 @@ public final class ServeCommand implements Callable<Integer> {
                     running.server().close();
                     stopped.countDown();
                 }, "shutdown"));
-                out.printf("Switchboard is ready at http://127.0.0.1:%d/ (started in %d ms). Ctrl-C stops it.%n",
-                        running.server().port(), (System.nanoTime() - started) / 1_000_000);
+                out.printf("Switchboard is ready at %s (started in %d ms). Ctrl-C stops it.%n",
+                        running.server().address(), (System.nanoTime() - started) / 1_000_000);
                 out.flush();
                 try {
                     stopped.await();

@@ -49,7 +49,10 @@ public final class SwitchboardServer implements AutoCloseable {
     private final HttpServer http;
     private final int recoveredJobs;
 
-    private SwitchboardServer(List<AutoCloseable> shutdown, HttpServer http, int recoveredJobs) {
+    private final String bind;
+
+    private SwitchboardServer(List<AutoCloseable> shutdown, HttpServer http, String bind, int recoveredJobs) {
+        this.bind = bind;
         this.shutdown = new ArrayList<>(shutdown);
         this.http = http;
         this.recoveredJobs = recoveredJobs;
@@ -139,7 +142,12 @@ public final class SwitchboardServer implements AutoCloseable {
         // Shutdown order: stop taking changes and messages, then stop running jobs while the chat can still be
         // told about them, then the chat and HTTP, and the audit log and database last.
         List<AutoCloseable> shutdown = List.of(watcher, engine, jobs, web::stop, http::stop, health, audit, storage);
-        return new SwitchboardServer(shutdown, http, recovered);
+        return new SwitchboardServer(shutdown, http, config.server().bind(), recovered);
+    }
+
+    /** Where the web chat is, e.g. {@code http://127.0.0.1:8080/}, with the port actually bound. */
+    public String address() {
+        return "http://" + bind + ":" + http.port() + "/";
     }
 
     /** The HTTP port actually bound (useful with port 0). */
