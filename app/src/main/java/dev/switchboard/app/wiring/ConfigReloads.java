@@ -10,6 +10,7 @@ import dev.switchboard.config.ConfigWatcher;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.chat.ChatGateway;
 import dev.switchboard.core.command.ActiveCommands;
+import dev.switchboard.core.redact.Redactor;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,10 +36,12 @@ final class ConfigReloads implements ConfigWatcher.Listener {
     private final AuditLog audit;
     private final ChatGateway gateway;
     private final Clock clock;
+    private final Redactor redactor;
     private volatile boolean lastRejected;
 
     ConfigReloads(AtomicReference<SwitchboardConfig> current, CommandSets commandSets, ActiveCommands commands,
-            Consumer<SwitchboardConfig> applyUsers, AuditLog audit, ChatGateway gateway, Clock clock) {
+            Consumer<SwitchboardConfig> applyUsers, AuditLog audit, ChatGateway gateway, Clock clock,
+            Redactor redactor) {
         this.current = current;
         this.commandSets = commandSets;
         this.commands = commands;
@@ -46,6 +49,7 @@ final class ConfigReloads implements ConfigWatcher.Listener {
         this.audit = audit;
         this.gateway = gateway;
         this.clock = clock;
+        this.redactor = redactor;
     }
 
     boolean lastRejected() {
@@ -55,6 +59,8 @@ final class ConfigReloads implements ConfigWatcher.Listener {
     @Override
     public void reloaded(SwitchboardConfig next) {
         SwitchboardConfig previous = current.get();
+        // new secrets first, so nothing that uses them can show them before they are masked
+        redactor.remember(next.secretValues());
         commands.replace(commandSets.build(next.commands()));
         applyUsers.accept(next);
         current.set(next);

@@ -118,7 +118,7 @@ public final class SwitchboardServer implements AutoCloseable {
 
         AtomicReference<SwitchboardConfig> current = new AtomicReference<>(config);
         ConfigReloads reloads = new ConfigReloads(current, commandSets, commands,
-                next -> identity.set(identityOf(next)), audit, gateway, clock);
+                next -> identity.set(identityOf(next)), audit, gateway, clock, redactor);
         HealthProbe health = new HealthProbe(storage, web, reloads);
         opened.add(health);
         HttpServer http = HttpServer.create(new ServerSettings(config.server().bind(), config.server().port()),

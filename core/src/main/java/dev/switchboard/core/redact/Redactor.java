@@ -15,16 +15,15 @@ import java.util.function.UnaryOperator;
 /**
  * Replaces secret values with {@code ***}: the configured secrets (tokens and passwords resolved from
  * {@code ${env:...}} and {@code ${file:...}} references) and, given an invocation, the values of its secret
- * arguments. Immutable and thread-safe; null texts come back null.
+ * arguments. Thread-safe; null texts come back null. The set of secrets only grows ({@link #remember}): a config
+ * reload adds new secrets but never forgets old ones, which may still appear in the output of jobs started before.
  */
 public final class Redactor {
     /** What a secret is replaced with. */
     public static final String MASK = "***";
 
-    private static final Redactor NONE = new Redactor(List.of());
-
-    // Longest first, so a secret that contains another is masked whole.
-    private final List<String> secrets;
+    // Longest first, so a secret that contains another is masked whole. Replaced, never mutated.
+    private volatile List<String> secrets;
 
     private Redactor(List<String> secrets) {
         this.secrets = secrets;
@@ -32,19 +31,29 @@ public final class Redactor {
 
     /** A redactor for the given secret values; blank values are ignored (they would mask everything). */
     public static Redactor of(Set<String> secrets) {
-        List<String> sorted = new ArrayList<>();
-        for (String s : secrets) {
-            if (s != null && !s.isBlank()) {
-                sorted.add(s);
-            }
-        }
-        sorted.sort(Comparator.comparingInt(String::length).reversed());
-        return sorted.isEmpty() ? NONE : new Redactor(List.copyOf(sorted));
+        return new Redactor(sorted(secrets, List.of()));
     }
 
-    /** A redactor that knows no configured secrets (secret arguments are still masked). */
+    /** A redactor that knows no configured secrets yet (secret arguments are still masked). */
     public static Redactor none() {
-        return NONE;
+        return new Redactor(List.of());
+    }
+
+    /** Adds secrets (from a reloaded config) to the ones already masked; none is ever forgotten. */
+    public synchronized void remember(Set<String> more) {
+        secrets = sorted(more, secrets);
+    }
+
+    private static List<String> sorted(Set<String> more, List<String> known) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(known);
+        for (String s : more) {
+            if (s != null && !s.isBlank()) {
+                all.add(s);
+            }
+        }
+        List<String> sorted = new ArrayList<>(all);
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        return List.copyOf(sorted);
     }
 
     /** The text with every configured secret masked. */

@@ -44,4 +44,13 @@ class RedactorTest {
 
         assertThat(redactor.redact(reply).plainText()).doesNotContain("hunter2", "xoxb").contains("***");
     }
+
+    @Test
+    void secretsFromAReloadedConfigAreMaskedAndEarlierOnesAreNeverForgotten() {
+        Redactor redactor = Redactor.of(java.util.Set.of("old-token"));
+
+        redactor.remember(java.util.Set.of("new-token"));
+
+        assertThat(redactor.redact("old-token and new-token")).isEqualTo("*** and ***");
+    }
 }
