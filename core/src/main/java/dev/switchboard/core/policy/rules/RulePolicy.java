@@ -106,10 +106,11 @@ public final class RulePolicy implements Policy {
                 return finish(steps, Decision.allow(rule.text()));
             } else {
                 Verdict verdict = rule.when().evaluate(facts);
+                String shown = redact(verdict.explanation(), invocation);
                 if (!verdict.value()) {
-                    steps.add(rule.text() + ": skipped, when " + verdict.explanation());
+                    steps.add(rule.text() + ": skipped, when " + shown);
                 } else {
-                    steps.add(rule.text() + ": allows, when " + verdict.explanation());
+                    steps.add(rule.text() + ": allows, when " + shown);
                     return finish(steps, Decision.allow(rule.text()));
                 }
             }
@@ -142,6 +143,18 @@ public final class RulePolicy implements Policy {
         values.put("platform", conversation.platform());
         values.put("command", invocation.commandId());
         return Facts.of(values);
+    }
+
+    /** Explanations are shown to users and audited, so a secret a {@code when} read must not appear in them. */
+    private static String redact(String explanation, Invocation invocation) {
+        String shown = explanation;
+        for (Map.Entry<String, String> arg : invocation.args().entrySet()) {
+            boolean secret = invocation.command().arg(arg.getKey()).secret();
+            if (secret && arg.getValue() != null && !arg.getValue().isEmpty()) {
+                shown = shown.replace(arg.getValue(), "***");
+            }
+        }
+        return shown;
     }
 
     private static Explanation finish(List<String> steps, Decision decision) {

@@ -107,7 +107,8 @@ class RulePolicyPropertiesTest {
         if (random.nextInt(4) == 0) {
             return Principal.guest("web:" + pick(random, List.of("mallory", "eve")), random.nextBoolean());
         }
-        Set<String> groups = new HashSet<>(some(random, List.of("developers", "sre", "ops", "other"), random.nextInt(3)));
+        Set<String> groups = new HashSet<>(
+                some(random, List.of("developers", "sre", "ops", "other"), random.nextInt(3)));
         return new Principal(pick(random, List.of("alice", "bob", "carol")), groups, true, true);
     }
 

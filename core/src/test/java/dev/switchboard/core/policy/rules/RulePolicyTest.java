@@ -9,14 +9,19 @@ import static dev.switchboard.core.policy.rules.PolicyFixtures.ready;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.api.chat.ConversationRef;
+import dev.switchboard.api.command.ActionSpec;
+import dev.switchboard.api.command.ArgSpec;
+import dev.switchboard.api.command.ArgType;
+import dev.switchboard.api.command.CommandSpec;
+import dev.switchboard.api.command.Invocation;
 import dev.switchboard.api.identity.Principal;
 import dev.switchboard.api.policy.Decision;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class RulePolicyTest {
     private static final ConversationRef DEPLOYS = ConversationRef.of("slack", "#deploys");
@@ -70,7 +75,8 @@ class RulePolicyTest {
 
     @Test
     void guestsMayOnlyRunHelpAndWhoamiAndAreToldWhatToAskFor() {
-        assertThat(design.decide(GUEST, invocation("help"), GENERAL)).isEqualTo(Decision.allow(RulePolicy.BUILT_IN_RULE));
+        assertThat(design.decide(GUEST, invocation("help"), GENERAL))
+                .isEqualTo(Decision.allow(RulePolicy.BUILT_IN_RULE));
         assertThat(design.decide(GUEST, invocation("whoami"), GENERAL)).isInstanceOf(Decision.Allow.class);
         assertThat(design.decide(GUEST, invocation("status.jobs"), GENERAL)).isEqualTo(Decision.deny(
                 "you are not a known user; ask an admin to add web:mallory to users", "default deny"));
@@ -80,7 +86,8 @@ class RulePolicyTest {
     void helpAndWhoamiStayAllowedEvenWhenNoRuleMentionsThemOrARestrictCoversEverything() {
         RulePolicy locked = ready(RuleSpec.restrict("p:1:1", List.of("*"), List.of("slack:#nowhere")));
 
-        assertThat(locked.decide(GUEST, invocation("help"), GENERAL)).isEqualTo(Decision.allow(RulePolicy.BUILT_IN_RULE));
+        assertThat(locked.decide(GUEST, invocation("help"), GENERAL))
+                .isEqualTo(Decision.allow(RulePolicy.BUILT_IN_RULE));
         assertThat(locked.decide(ALICE, invocation("whoami"), GENERAL)).isInstanceOf(Decision.Allow.class);
         assertThat(locked.decide(ALICE, invocation("status"), GENERAL)).isInstanceOf(Decision.Deny.class);
     }
@@ -130,7 +137,8 @@ class RulePolicyTest {
                 RuleSpec.allow("p:1:1", List.of("deploy.*"), List.of("group:sre"), null),
                 RuleSpec.allow("p:2:1", List.of("*"), List.of("everyone"), null));
 
-        assertThat(policy.decide(BOB, invocation("deploy.service"), WEB).rule()).isEqualTo("p:1:1 allow deploy.* to group:sre");
+        assertThat(policy.decide(BOB, invocation("deploy.service"), WEB).rule())
+                .isEqualTo("p:1:1 allow deploy.* to group:sre");
         assertThat(policy.decide(ALICE, invocation("deploy.service"), WEB).rule()).isEqualTo("p:2:1 allow *");
     }
 
@@ -151,9 +159,11 @@ class RulePolicyTest {
         Explanation why = design.explain(ALICE, invocation("deploy.service", Map.of("env", "prod")), DEPLOYS);
 
         assertThat(why.steps()).containsExactly(
-                "policy.yaml:5:5 restrict deploy.* to slack:#deploys, web:*: passed, slack:#deploys is one of its channels",
+                "policy.yaml:5:5 restrict deploy.* to slack:#deploys, web:*:"
+                        + " passed, slack:#deploys is one of its channels",
                 "policy.yaml:2:5 allow help, whoami, status.*: skipped, it does not cover deploy.service",
-                "policy.yaml:3:5 allow deploy.* to group:developers when env != 'prod': skipped, when env != 'prod' is false (env is 'prod')",
+                "policy.yaml:3:5 allow deploy.* to group:developers when env != 'prod':"
+                        + " skipped, when env != 'prod' is false (env is 'prod')",
                 "policy.yaml:4:5 allow deploy.* to group:sre: skipped, alice is not in group sre",
                 "denied by default deny: no policy rule lets alice run deploy.service here");
         assertThat(why.decision()).isEqualTo(deploy(ALICE, "prod", DEPLOYS));
@@ -164,7 +174,8 @@ class RulePolicyTest {
         Explanation why = design.explain(BOB, invocation("deploy.service"), GENERAL);
 
         assertThat(why.steps()).containsExactly(
-                "policy.yaml:5:5 restrict deploy.* to slack:#deploys, web:*: denies, slack:#general is not one of its channels",
+                "policy.yaml:5:5 restrict deploy.* to slack:#deploys, web:*:"
+                        + " denies, slack:#general is not one of its channels",
                 "denied by policy.yaml:5:5 restrict deploy.* to slack:#deploys, web:*:"
                         + " deploy.service may only run in slack:#deploys, web:*");
     }
@@ -189,5 +200,20 @@ class RulePolicyTest {
         assertThat(design.visible(GUEST, "status.jobs")).isFalse();
         assertThat(design.visible(GUEST, "help")).isTrue();
         assertThat(design.visible(GUEST, "whoami")).isTrue();
+    }
+
+    @Test
+    void explanationsNeverShowASecretArgumentAWhenRead() {
+        RulePolicy policy = ready(RuleSpec.allow("p:1:1", List.of("db.login"), List.of(), "password == 'hunter2'"));
+        CommandSpec login = new CommandSpec("db.login", List.of("login {password}"),
+                Map.of("password", new ArgSpec("password", new ArgType.Text(50), true, "")), "", List.of(), null,
+                null, null, new ActionSpec("shell", Map.of()), null);
+
+        Invocation typed = new Invocation(login, Map.of("password", "s3cret-value"), "login");
+
+        Explanation why = policy.explain(ALICE, typed, WEB);
+
+        assertThat(why.decision()).isInstanceOf(Decision.Deny.class);
+        assertThat(String.join("\n", why.steps())).doesNotContain("s3cret-value").contains("***");
     }
 }
