@@ -3,6 +3,7 @@ package dev.switchboard.app.cli;
 import dev.switchboard.api.command.CommandSpec;
 import dev.switchboard.app.wiring.CommandSets;
 import dev.switchboard.app.wiring.Plugins;
+import dev.switchboard.app.wiring.Policies;
 import dev.switchboard.app.wiring.UnenforcedSettings;
 import dev.switchboard.config.CommandChecker;
 import dev.switchboard.config.ConfigError;
@@ -49,8 +50,8 @@ public final class CheckCommand implements Callable<Integer> {
         }
         return switch (loader.load(config, new CommandSets(loaded))) {
             case LoadResult.Rejected rejected -> report(rejected.errors(), err);
-            case LoadResult.Loaded ok when !UnenforcedSettings.problems(ok.config()).isEmpty() -> {
-                List<String> problems = UnenforcedSettings.problems(ok.config());
+            case LoadResult.Loaded ok when !refusals(ok).isEmpty() -> {
+                List<String> problems = refusals(ok);
                 problems.forEach(err::println);
                 err.println(problems.size() + (problems.size() == 1 ? " error" : " errors") + "; nothing was started.");
                 yield 1;
@@ -64,6 +65,15 @@ public final class CheckCommand implements Callable<Integer> {
                 yield 0;
             }
         };
+    }
+
+    /** Settings the server would refuse although they load: unenforceable ones, then policy rule problems. */
+    private static List<String> refusals(LoadResult.Loaded ok) {
+        List<String> unenforced = UnenforcedSettings.problems(ok.config());
+        if (!unenforced.isEmpty()) {
+            return unenforced;
+        }
+        return Policies.of(ok.config()) instanceof Policies.Built.Rejected bad ? bad.problems() : List.of();
     }
 
     private static int report(List<ConfigError> errors, PrintWriter err) {

@@ -58,6 +58,14 @@ final class ConfigReloads implements ConfigWatcher.Listener {
 
     @Override
     public void reloaded(SwitchboardConfig next) {
+        List<String> refused = new ArrayList<>(UnenforcedSettings.problems(next));
+        if (refused.isEmpty() && Policies.of(next) instanceof Policies.Built.Rejected badPolicy) {
+            refused.addAll(badPolicy.problems());
+        }
+        if (!refused.isEmpty()) {
+            refuse(refused);
+            return;
+        }
         SwitchboardConfig previous = current.get();
         // new secrets first, so nothing that uses them can show them before they are masked
         redactor.remember(next.secretValues());
@@ -79,6 +87,11 @@ final class ConfigReloads implements ConfigWatcher.Listener {
 
     @Override
     public void rejected(List<ConfigError> errors) {
+        refuse(errors.stream().map(ConfigError::toString).toList());
+    }
+
+    /** Keeps the last good config and says why the new one was refused: audit, log and the admin rooms. */
+    private void refuse(List<String> errors) {
         lastRejected = true;
         record(AuditEventType.CONFIG_REJECTED, null, errors.size() + " errors");
         log.warn("config reload rejected, keeping the last good config; {} error(s):", errors.size());

@@ -6,6 +6,7 @@ import dev.switchboard.api.audit.AuditEvent;
 import dev.switchboard.api.audit.AuditEventType;
 import dev.switchboard.api.chat.PlatformUser;
 import dev.switchboard.api.identity.IdentityResolver;
+import dev.switchboard.api.policy.Policy;
 import dev.switchboard.chat.web.WebChatAdapter;
 import dev.switchboard.config.CommandChecker;
 import dev.switchboard.config.ConfigLoader;
@@ -20,7 +21,6 @@ import dev.switchboard.core.identity.ConfiguredIdentityResolver;
 import dev.switchboard.core.identity.User;
 import dev.switchboard.core.job.JobRunner;
 import dev.switchboard.core.job.JobSettings;
-import dev.switchboard.core.policy.InterimPolicy;
 import dev.switchboard.core.redact.Redactor;
 import dev.switchboard.server.HttpServer;
 import dev.switchboard.server.ServerSettings;
@@ -79,6 +79,9 @@ public final class SwitchboardServer implements AutoCloseable {
         if (!unenforced.isEmpty()) {
             return new Startup.Refused(unenforced);
         }
+        if (Policies.of(loaded.config()) instanceof Policies.Built.Rejected badPolicy) {
+            return new Startup.Refused(badPolicy.problems());
+        }
         SwitchboardConfig config = withPort(loaded.config(), portOverride);
         if (config.chat().web().login() == dev.switchboard.config.WebChatConfig.Login.OPEN) {
             log.warn("web chat login is OPEN: anyone who can reach this port may log in as any configured web user "
@@ -109,8 +112,10 @@ public final class SwitchboardServer implements AutoCloseable {
                 jobSettings(config), redactor::redact);
         opened.add(jobs);
         AtomicReference<IdentityResolver> identity = new AtomicReference<>(identityOf(config));
+        AtomicReference<Policy> policy = new AtomicReference<>(((Policies.Built.Ready) Policies.of(config)).policy());
         Engine.Builder engineBuilder = Engine.builder().clock(clock).ids(ids)
-                .identity((PlatformUser user) -> identity.get().resolve(user)).policy(new InterimPolicy())
+                .identity((PlatformUser user) -> identity.get().resolve(user))
+                .policy((principal, invocation, where) -> policy.get().decide(principal, invocation, where))
                 .commands(commands).jobs(jobs).audit(audit, storage.audit()).gateway(gateway).redactor(redactor);
         plugins.stages().forEach(s -> engineBuilder.stage(s.getKey(), s.getValue()));
         Engine engine = engineBuilder.build();
@@ -118,7 +123,10 @@ public final class SwitchboardServer implements AutoCloseable {
 
         AtomicReference<SwitchboardConfig> current = new AtomicReference<>(config);
         ConfigReloads reloads = new ConfigReloads(current, commandSets, commands,
-                next -> identity.set(identityOf(next)), audit, gateway, clock, redactor);
+                next -> {
+                    identity.set(identityOf(next));
+                    policy.set(((Policies.Built.Ready) Policies.of(next)).policy());
+                }, audit, gateway, clock, redactor);
         HealthProbe health = new HealthProbe(storage, web, reloads);
         opened.add(health);
         HttpServer http = HttpServer.create(new ServerSettings(config.server().bind(), config.server().port()),

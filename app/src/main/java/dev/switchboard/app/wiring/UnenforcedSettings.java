@@ -7,20 +7,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Settings this version validates but cannot enforce yet: policy rules, command confirmations and chat platforms
- * other than the web chat. Running anyway would silently skip an approval or a confirmation someone configured,
+ * Settings this version validates but cannot enforce yet: {@code approve}, {@code confirm} and {@code limit} policy
+ * rules, command confirmations and chat platforms other than the web chat ({@code allow} and {@code restrict} rules
+ * are enforced, see {@link Policies}). Running anyway would silently skip an approval or a confirmation someone configured,
  * so Switchboard refuses to start instead (security fails closed) and says what to remove.
  */
 public final class UnenforcedSettings {
+    private static final java.util.Set<String> ENFORCED_RULES = java.util.Set.of("allow", "restrict");
+
     private UnenforcedSettings() {}
 
     /** One line per setting that would be ignored, each naming where it is; empty when everything is enforced. */
     public static List<String> problems(SwitchboardConfig config) {
         List<String> problems = new ArrayList<>();
         for (PolicyRule rule : config.policy()) {
-            problems.add(where(rule.source()) + "policy: '" + rule.kind() + "' rules are checked but not enforced by "
-                    + "this version; remove the policy section (known users may run every command, guests only "
-                    + "help, whoami, ping and version) rather than rely on a rule that would be skipped");
+            if (!ENFORCED_RULES.contains(rule.kind())) {
+                problems.add(where(rule.source()) + "policy: '" + rule.kind() + "' rules are checked but not enforced "
+                        + "by this version (allow and restrict are); remove the rule rather than rely on one that "
+                        + "would be skipped");
+            }
         }
         for (CommandSpec command : config.commands()) {
             if (command.confirm() != null && !command.confirm().isBlank()) {

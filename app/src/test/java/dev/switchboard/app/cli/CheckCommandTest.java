@@ -99,4 +99,42 @@ class CheckCommandTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("switchboard.yaml:2:").contains("not enforced by this version");
     }
+
+    @Test
+    void allowAndRestrictRulesAreCheckedAgainstTheConfiguredGroupsAndConditions() throws IOException {
+        Run run = check("""
+                users:
+                  - { id: alice, accounts: ["web:alice"], groups: [developers] }
+                policy:
+                  - { allow: ["deploy.*"], to: ["group:developrs"], when: "env != prod" }
+                  - { restrict: ["deploy.*"], channels: ["web:#deploys"] }
+                plugins: { shell: {} }
+                commands:
+                  - id: deploy.service
+                    templates: ["deploy {service} to {env}"]
+                    action: { shell: { argv: ["/bin/echo", "{service}", "{env}"] } }
+                """);
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("switchboard.yaml:4:").contains("developrs").contains("developers")
+                .contains("when: column 8");
+    }
+
+    @Test
+    void aValidAllowAndRestrictPolicyPasses() throws IOException {
+        Run run = check("""
+                users:
+                  - { id: alice, accounts: ["web:alice"], groups: [developers] }
+                policy:
+                  - { allow: ["deploy.*"], to: ["group:developers"], when: "env != 'prod'" }
+                  - { restrict: ["deploy.*"], channels: ["web:#deploys"] }
+                plugins: { shell: {} }
+                commands:
+                  - id: deploy.service
+                    templates: ["deploy {service} to {env}"]
+                    action: { shell: { argv: ["/bin/echo", "{service}", "{env}"] } }
+                """);
+
+        assertThat(run.exit()).as(run.err()).isZero();
+    }
 }
