@@ -71,7 +71,8 @@ final class WebChatClient implements AutoCloseable {
         int before = frames.size();
         sendFrame(JSON.createObjectNode().put("type", "join").put("room", name));
         room = name;
-        waiting().until(() -> frames.subList(before, frames.size()).stream()
+        // a sub-list of a CopyOnWriteArrayList breaks when a frame arrives while it is read; skip instead
+        waiting().until(() -> frames.stream().skip(before)
                 .anyMatch(f -> f.contains("\"history\"") && f.contains("\"room\":\"" + name + "\"")));
         return this;
     }
