@@ -130,7 +130,7 @@ public final class Engine implements AutoCloseable {
             require(auditLog, "audit log");
             require(auditStore, "audit store");
             require(gateway, "gateway");
-            BuiltinCommands builtins = new BuiltinCommands(commands, jobs, auditStore, clock, version);
+            BuiltinCommands builtins = new BuiltinCommands(commands, jobs, auditStore, clock, version, policy);
             Pipeline.Builder pipeline = Pipeline.builder()
                     .ids(ids)
                     .reply(new ReplyStage(gateway, jobs, new OutcomeReplies(), redactor))

@@ -70,4 +70,29 @@ class PolicyTranscriptTest {
                 .startsWith("bot: Denied: you are not a known user; ask an admin to add web:mallory to users");
         assertThat(chat.transcript("#deploys").get(3)).contains("mallory");
     }
+
+    @Test
+    void helpListsOnlyWhatTheCallerMayRun() {
+        chat.as("mallory").says("help");
+        chat.as("alice").says("help");
+
+        List<String> lines = chat.transcript();
+        assertThat(lines.get(1)).contains("help", "whoami").doesNotContain("deploy", "ping", "jobs", "audit");
+        assertThat(lines.get(3)).contains("deploy <service> to <env>", "help", "whoami")
+                .doesNotContain("ping", "audit");
+    }
+
+    @Test
+    void withoutAPolicySectionAGuestIsShownOnlyTheGuestCommands() {
+        try (ChatTestHarness open = ChatTestHarness.builder()
+                .command(command("deploy.service").template("deploy {service}").reply("deployed {service}"))
+                .build().user("alice", "developers")) {
+            open.as("mallory").says("help");
+            open.as("alice").says("help");
+
+            assertThat(open.transcript().get(1)).contains("help", "whoami", "ping", "version")
+                    .doesNotContain("deploy", "jobs", "cancel", "audit");
+            assertThat(open.transcript().get(3)).contains("deploy <service>", "jobs", "audit");
+        }
+    }
 }

@@ -12,4 +12,13 @@ import dev.switchboard.api.identity.Principal;
 @FunctionalInterface
 public interface Policy {
     Decision decide(Principal principal, Invocation invocation, ConversationRef conversation);
+
+    /**
+     * Whether {@code help} should list the command for this principal: true when some rule could let them run it
+     * (conditions and channels aside). A display hint only, never an authorisation: {@link #decide} still decides.
+     * The default lists everything.
+     */
+    default boolean shows(Principal principal, String commandId) {
+        return true;
+    }
 }

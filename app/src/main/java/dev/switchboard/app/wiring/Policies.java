@@ -1,5 +1,9 @@
 package dev.switchboard.app.wiring;
 
+import dev.switchboard.api.chat.ConversationRef;
+import dev.switchboard.api.command.Invocation;
+import dev.switchboard.api.identity.Principal;
+import dev.switchboard.api.policy.Decision;
 import dev.switchboard.api.policy.Policy;
 import dev.switchboard.config.PolicyRule;
 import dev.switchboard.config.SwitchboardConfig;
@@ -11,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The policy a configuration asks for: the ordered {@code allow} and {@code restrict} rules of its {@code policy:}
@@ -29,6 +34,29 @@ public final class Policies {
             public Rejected {
                 problems = List.copyOf(problems);
             }
+        }
+    }
+
+    /** The policy in force, replaced atomically on reload; every question goes to the current one. */
+    public static final class Current implements Policy {
+        private final AtomicReference<Policy> policy;
+
+        public Current(Policy initial) {
+            this.policy = new AtomicReference<>(initial);
+        }
+
+        public void replace(Policy next) {
+            policy.set(next);
+        }
+
+        @Override
+        public Decision decide(Principal principal, Invocation invocation, ConversationRef conversation) {
+            return policy.get().decide(principal, invocation, conversation);
+        }
+
+        @Override
+        public boolean shows(Principal principal, String commandId) {
+            return policy.get().shows(principal, commandId);
         }
     }
 

@@ -6,7 +6,6 @@ import dev.switchboard.api.audit.AuditEvent;
 import dev.switchboard.api.audit.AuditEventType;
 import dev.switchboard.api.chat.PlatformUser;
 import dev.switchboard.api.identity.IdentityResolver;
-import dev.switchboard.api.policy.Policy;
 import dev.switchboard.chat.web.WebChatAdapter;
 import dev.switchboard.config.CommandChecker;
 import dev.switchboard.config.ConfigLoader;
@@ -112,10 +111,10 @@ public final class SwitchboardServer implements AutoCloseable {
                 jobSettings(config), redactor::redact);
         opened.add(jobs);
         AtomicReference<IdentityResolver> identity = new AtomicReference<>(identityOf(config));
-        AtomicReference<Policy> policy = new AtomicReference<>(((Policies.Built.Ready) Policies.of(config)).policy());
+        Policies.Current policy = new Policies.Current(((Policies.Built.Ready) Policies.of(config)).policy());
         Engine.Builder engineBuilder = Engine.builder().clock(clock).ids(ids)
                 .identity((PlatformUser user) -> identity.get().resolve(user))
-                .policy((principal, invocation, where) -> policy.get().decide(principal, invocation, where))
+                .policy(policy)
                 .commands(commands).jobs(jobs).audit(audit, storage.audit()).gateway(gateway).redactor(redactor);
         plugins.stages().forEach(s -> engineBuilder.stage(s.getKey(), s.getValue()));
         Engine engine = engineBuilder.build();
@@ -125,7 +124,7 @@ public final class SwitchboardServer implements AutoCloseable {
         ConfigReloads reloads = new ConfigReloads(current, commandSets, commands,
                 next -> {
                     identity.set(identityOf(next));
-                    policy.set(((Policies.Built.Ready) Policies.of(next)).policy());
+                    policy.replace(((Policies.Built.Ready) Policies.of(next)).policy());
                 }, audit, gateway, clock, redactor);
         HealthProbe health = new HealthProbe(storage, web, reloads);
         opened.add(health);

@@ -5,6 +5,10 @@ import dev.switchboard.api.audit.AuditQuery;
 import dev.switchboard.api.audit.AuditRecord;
 import dev.switchboard.api.audit.AuditStore;
 import dev.switchboard.api.identity.Principal;
+import dev.switchboard.api.chat.ConversationRef;
+import dev.switchboard.api.command.Invocation;
+import dev.switchboard.api.policy.Decision;
+import dev.switchboard.api.policy.Policy;
 import dev.switchboard.api.pipeline.Exchange;
 import dev.switchboard.api.reply.Reply;
 import dev.switchboard.core.command.ActiveCommands;
@@ -26,11 +30,24 @@ public final class BuiltinCommands {
     private final AuditStore audit;
     private final JobAnswers jobAnswers;
     private final String version;
+    private final Policy policy;
 
     /**
      * @param version the version {@code version} reports; null to read it from the jar manifest ("dev" outside a jar)
      */
     public BuiltinCommands(ActiveCommands commands, Jobs jobs, AuditStore audit, Clock clock, String version) {
+        this(commands, jobs, audit, clock, version, new Policy() {
+            @Override
+            public Decision decide(Principal p, Invocation i, ConversationRef c) {
+                throw new UnsupportedOperationException("help only asks what to show");
+            }
+        });
+    }
+
+    /** As above; {@code help} lists only the commands {@code policy} {@linkplain Policy#shows shows} the caller. */
+    public BuiltinCommands(ActiveCommands commands, Jobs jobs, AuditStore audit, Clock clock, String version,
+            Policy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.audit = Objects.requireNonNull(audit, "audit");
@@ -44,7 +61,8 @@ public final class BuiltinCommands {
         Map<String, String> args = exchange.invocation().args();
         String name = Builtins.name(exchange.invocation().command());
         return switch (name) {
-            case "help" -> HelpAnswer.answer(commands.current().commands(), args.get("command"));
+            case "help" -> HelpAnswer.answer(commands.current().commands().stream()
+                    .filter(c -> policy.shows(principal, c.id())).toList(), args.get("command"));
             case "whoami" -> whoami(principal, exchange.message().user().key(), exchange.message().user().verified());
             case "jobs" -> jobAnswers.list(args.getOrDefault("filter", "recent"), principal);
             case "job" -> jobAnswers.show(Long.parseLong(args.get("id")));

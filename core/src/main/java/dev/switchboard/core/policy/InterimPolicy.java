@@ -31,6 +31,11 @@ public final class InterimPolicy implements Policy {
                 GUEST_RULE);
     }
 
+    @Override
+    public boolean shows(Principal principal, String commandId) {
+        return principal.known() || GUEST_COMMANDS.contains(commandId);
+    }
+
     private static String account(Principal principal) {
         String id = principal.id();
         return id.startsWith("guest:") ? id.substring("guest:".length()) : id;

@@ -125,6 +125,11 @@ public final class RulePolicy implements Policy {
      * Whether {@code commandId} should appear in {@code principal}'s help: some allow rule covers it and includes
      * the principal, ignoring {@code when} and channels (those depend on the arguments and the conversation).
      */
+    @Override
+    public boolean shows(Principal principal, String commandId) {
+        return visible(principal, commandId);
+    }
+
     public boolean visible(Principal principal, String commandId) {
         return ALWAYS_ALLOWED.contains(commandId) || rules.stream().anyMatch(rule -> rule.kind() == RuleSpec.Kind.ALLOW
                 && rule.covers(commandId) && rule.audience().stream().anyMatch(a -> a.includes(principal)));
