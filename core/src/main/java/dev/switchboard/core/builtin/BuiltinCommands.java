@@ -1,8 +1,5 @@
 package dev.switchboard.core.builtin;
 
-import dev.switchboard.api.audit.AuditEvent;
-import dev.switchboard.api.audit.AuditQuery;
-import dev.switchboard.api.audit.AuditRecord;
 import dev.switchboard.api.audit.AuditStore;
 import dev.switchboard.api.identity.Principal;
 import dev.switchboard.api.chat.ConversationRef;
@@ -29,6 +26,7 @@ public final class BuiltinCommands {
     private final Jobs jobs;
     private final AuditStore audit;
     private final JobAnswers jobAnswers;
+    private final AuditAnswers auditAnswers;
     private final String version;
     private final Policy policy;
 
@@ -52,6 +50,7 @@ public final class BuiltinCommands {
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.jobAnswers = new JobAnswers(jobs, Objects.requireNonNull(clock, "clock"));
+        this.auditAnswers = new AuditAnswers(audit, clock);
         this.version = version != null ? version : manifestVersion();
     }
 
@@ -69,7 +68,8 @@ public final class BuiltinCommands {
             case "cancel" -> cancel(Long.parseLong(args.get("id")), principal);
             case "ping" -> Reply.text("pong");
             case "version" -> Reply.text("Switchboard " + version);
-            case "audit" -> auditLast(Integer.parseInt(args.get("n")), principal);
+            case "audit" -> args.containsKey("n") ? auditAnswers.last(Integer.parseInt(args.get("n")), principal)
+                    : auditAnswers.search(args.get("filters"), principal);
             default -> Reply.text("The built-in command " + name + " is not available in this version.");
         };
     }
@@ -102,27 +102,6 @@ public final class BuiltinCommands {
             case Jobs.CancelResult.NotAllowed n -> Reply.text("You may not cancel job " + n.jobId() + ": "
                     + n.reason() + ".");
         };
-    }
-
-    private Reply auditLast(int n, Principal principal) {
-        if (!principal.known()) {
-            return Reply.text("Only known users may read the audit log.");
-        }
-        List<AuditRecord> records = audit.query(AuditQuery.last(n));
-        if (records.isEmpty()) {
-            return Reply.text("The audit log is empty.");
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (AuditRecord r : records) {
-            AuditEvent e = r.event();
-            rows.add(List.of(Long.toString(r.seq()), Times.format(e.time()),
-                    e.actor() != null ? e.actor() : Objects.requireNonNullElse(e.account(), "system"),
-                    e.type().wireName(), Objects.requireNonNullElse(e.commandId(), "-")));
-        }
-        return Reply.builder()
-                .text("The last " + records.size() + " audit events, newest first:")
-                .table(List.of("seq", "time", "actor", "type", "command"), rows)
-                .build();
     }
 
     private static String manifestVersion() {

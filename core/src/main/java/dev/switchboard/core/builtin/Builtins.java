@@ -37,9 +37,12 @@ public final class Builtins {
             spec("ping", List.of("ping"), Map.of(), "Check that I am listening", List.of("ping")),
             spec("version", List.of("version"), Map.of(), "Show which Switchboard version is running",
                     List.of("version")),
-            spec("audit", List.of("audit last {n}"),
-                    Map.of("n", new ArgSpec("n", new ArgType.Int(1, 100), false, "how many events")),
-                    "Show the newest audit events", List.of("audit last 20")));
+            spec("audit", List.of("audit last {n}", "audit {filters...}"),
+                    Map.of("n", new ArgSpec("n", new ArgType.Int(1, 100), false, "how many events"),
+                            "filters", new ArgSpec("filters", new ArgType.Text(400), false,
+                                    "user:ID command:PATTERN since:DURATION type:TYPE limit:N")),
+                    "Show the newest audit events, or search them",
+                    List.of("audit last 20", "audit user:alice command:deploy.* since:24h")));
 
     private Builtins() {}
 
