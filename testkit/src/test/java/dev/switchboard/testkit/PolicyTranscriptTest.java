@@ -95,4 +95,17 @@ class PolicyTranscriptTest {
             assertThat(open.transcript().get(3)).contains("deploy <service>", "jobs", "audit");
         }
     }
+
+    @Test
+    void aDeveloperCanAskWhyAProdDeployIsRefusedRuleByRule() {
+        chat.as("alice").in("#deploys").says("explain deploy web to prod");
+        chat.as("mallory").in("#deploys").says("explain deploy web to prod");
+
+        assertThat(chat.transcript("#deploys").get(1)).startsWith(
+                        "bot: \"deploy web to prod\" is deploy.service; for alice in web:#deploys:")
+                .contains("policy.yaml:2:5 allow deploy.* to group:developers when env != 'prod': skipped")
+                .contains("alice is not in group sre")
+                .endsWith("denied by default deny: no policy rule lets alice run deploy.service here");
+        assertThat(chat.transcript("#deploys").get(3)).startsWith("bot: Denied: you are not a known user");
+    }
 }

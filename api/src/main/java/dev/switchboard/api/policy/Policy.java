@@ -21,4 +21,17 @@ public interface Policy {
     default boolean shows(Principal principal, String commandId) {
         return true;
     }
+
+    /**
+     * Why {@link #decide} decides what it does, one readable line per rule considered, the last naming the
+     * decision; for {@code explain} in chat. Must agree with {@link #decide}; secret values must not appear. The
+     * default gives the decision alone.
+     */
+    default java.util.List<String> reasons(Principal principal, Invocation invocation, ConversationRef conversation) {
+        return java.util.List.of(switch (decide(principal, invocation, conversation)) {
+            case Decision.Allow a -> "allowed by " + a.rule();
+            case Decision.Deny d -> "denied by " + d.rule() + ": " + d.reason();
+            case Decision.RequireApproval r -> "needs " + r.count() + " approval(s) by " + r.rule();
+        });
+    }
 }

@@ -58,6 +58,11 @@ public final class Policies {
         public boolean shows(Principal principal, String commandId) {
             return policy.get().shows(principal, commandId);
         }
+
+        @Override
+        public List<String> reasons(Principal principal, Invocation invocation, ConversationRef conversation) {
+            return policy.get().reasons(principal, invocation, conversation);
+        }
     }
 
     public static Built of(SwitchboardConfig config) {

@@ -1,6 +1,7 @@
 package dev.switchboard.core.builtin;
 
 import dev.switchboard.api.audit.AuditStore;
+import dev.switchboard.api.command.ParseResult;
 import dev.switchboard.api.identity.Principal;
 import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.command.Invocation;
@@ -62,6 +63,7 @@ public final class BuiltinCommands {
         return switch (name) {
             case "help" -> HelpAnswer.answer(commands.current().commands().stream()
                     .filter(c -> policy.shows(principal, c.id())).toList(), args.get("command"));
+            case "explain" -> explain(args.get("request"), exchange);
             case "whoami" -> whoami(principal, exchange.message().user().key(), exchange.message().user().verified());
             case "jobs" -> jobAnswers.list(args.getOrDefault("filter", "recent"), principal);
             case "job" -> jobAnswers.show(Long.parseLong(args.get("id")));
@@ -101,6 +103,25 @@ public final class BuiltinCommands {
                     + f.state() + "); there is nothing to cancel.");
             case Jobs.CancelResult.NotAllowed n -> Reply.text("You may not cancel job " + n.jobId() + ": "
                     + n.reason() + ".");
+        };
+    }
+
+    /** Why the caller may or may not run {@code request} here, rule by rule, without running it. */
+    private Reply explain(String request, Exchange exchange) {
+        String text = request.strip();
+        return switch (commands.current().parser().parse(text)) {
+            case ParseResult.Matched m -> Reply.builder()
+                    .text("\"" + text + "\" is " + m.invocation().commandId() + "; for " + exchange.principal().id()
+                            + " in " + exchange.message().conversation() + ":")
+                    .code(String.join("\n", policy.reasons(exchange.principal(), m.invocation(),
+                            exchange.message().conversation())))
+                    .build();
+            case ParseResult.Invalid i -> Reply.text("\"" + text + "\" would not run: " + i.argument() + " \""
+                    + i.value() + "\" is not valid; expected " + i.expected() + ".");
+            case ParseResult.NoMatch n -> Reply.text("\"" + text + "\" is not a command I know, so there is nothing "
+                    + "to explain. Type help to see what you may run.");
+            case ParseResult.Ambiguous a -> Reply.text("\"" + text + "\" matches several commands: "
+                    + String.join(", ", a.candidates()) + ".");
         };
     }
 

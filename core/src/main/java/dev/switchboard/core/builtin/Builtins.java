@@ -18,7 +18,8 @@ public final class Builtins {
     public static final String KIND_PREFIX = "builtin.";
 
     /** Built-ins that change nothing, and so still run while the audit log cannot be written. */
-    public static final Set<String> READ_ONLY = Set.of("help", "whoami", "ping", "version", "jobs", "job", "audit");
+    public static final Set<String> READ_ONLY = Set.of("help", "whoami", "ping", "version", "jobs", "job", "audit",
+            "explain");
 
     private static final ArgSpec JOB_ID = new ArgSpec("id", new ArgType.Int(1, Long.MAX_VALUE), false, "a job number");
 
@@ -27,6 +28,9 @@ public final class Builtins {
                     Map.of("command", new ArgSpec("command", new ArgType.Text(200), false, "a command's id or first word")),
                     "Show what I can do, or how one command is used", List.of("help", "help jobs")),
             spec("whoami", List.of("whoami"), Map.of(), "Show who I think you are and your groups", List.of("whoami")),
+            spec("explain", List.of("explain {request...}"), Map.of("request", new ArgSpec("request",
+                            new ArgType.Text(4000), false, "a command as you would type it")),
+                    "Explain whether you may run a command here, and which rule decides", List.of("explain ping")),
             spec("jobs", List.of("jobs", "jobs {filter}"),
                     Map.of("filter", new ArgSpec("filter", new ArgType.Enum(List.of("mine", "running", "recent")), false,
                             "which jobs to list")),

@@ -27,6 +27,7 @@ import java.util.Set;
 public final class RulePolicy implements Policy {
     /** The rule that lets everyone learn what they may do and who they are. */
     public static final String BUILT_IN_RULE = "built-in: help and whoami are always allowed";
+    public static final String EXPLAIN_RULE = "built-in: known users may always explain their own requests";
     /** The rule named when nothing allowed. */
     public static final String DEFAULT_DENY = "default deny";
     private static final Set<String> ALWAYS_ALLOWED = Set.of("help", "whoami");
@@ -71,11 +72,20 @@ public final class RulePolicy implements Policy {
     }
 
     /** The decision with one step per rule considered; {@link #decide} returns exactly its decision. */
+    @Override
+    public List<String> reasons(Principal principal, Invocation invocation, ConversationRef conversation) {
+        return explain(principal, invocation, conversation).steps();
+    }
+
     public Explanation explain(Principal principal, Invocation invocation, ConversationRef conversation) {
         String command = invocation.commandId();
         List<String> steps = new ArrayList<>();
         if (ALWAYS_ALLOWED.contains(command)) {
             return finish(steps, Decision.allow(BUILT_IN_RULE));
+        }
+        if (command.equals("explain") && principal.known()) {
+            // Known users may always ask why; the answer is about their own requests only.
+            return finish(steps, Decision.allow(EXPLAIN_RULE));
         }
         for (Rule rule : rules) {
             if (rule.kind() != RuleSpec.Kind.RESTRICT) {
@@ -131,7 +141,7 @@ public final class RulePolicy implements Policy {
     }
 
     public boolean visible(Principal principal, String commandId) {
-        return ALWAYS_ALLOWED.contains(commandId) || rules.stream().anyMatch(rule -> rule.kind() == RuleSpec.Kind.ALLOW
+        return ALWAYS_ALLOWED.contains(commandId) || (commandId.equals("explain") && principal.known()) || rules.stream().anyMatch(rule -> rule.kind() == RuleSpec.Kind.ALLOW
                 && rule.covers(commandId) && rule.audience().stream().anyMatch(a -> a.includes(principal)));
     }
 
