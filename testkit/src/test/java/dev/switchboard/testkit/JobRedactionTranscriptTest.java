@@ -90,6 +90,14 @@ class JobRedactionTranscriptTest {
         assertNowhereButTheUsersOwnLine(PASSWORD);
     }
 
+    @Test
+    void explainingACommandWithASecretArgumentShowsAndAuditsItMasked() {
+        chat.as("alice").says("explain vault login " + TOKEN);
+
+        assertThat(chat.transcript().get(1)).startsWith("bot: vault.login {token=***} is vault.login; for alice");
+        assertNowhereButTheUsersOwnLine(TOKEN);
+    }
+
     private void assertNowhereButTheUsersOwnLine(String secret) {
         assertThat(chat.adapter().lines()).filteredOn(l -> l.speaker().equals("bot"))
                 .allSatisfy(l -> assertThat(l.text()).doesNotContain(secret));

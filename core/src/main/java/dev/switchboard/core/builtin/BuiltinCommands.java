@@ -106,13 +106,19 @@ public final class BuiltinCommands {
         };
     }
 
+    /** The request as typed, or, when it has secret arguments, its command and masked arguments instead. */
+    private static String shown(dev.switchboard.api.command.Invocation invocation) {
+        boolean secret = invocation.args().keySet().stream().anyMatch(a -> invocation.command().arg(a).secret());
+        return secret ? invocation.commandId() + " " + invocation.redactedArgs() : "\"" + invocation.text() + "\"";
+    }
+
     /** Why the caller may or may not run {@code request} here, rule by rule, without running it. */
     private Reply explain(String request, Exchange exchange) {
         String text = request.strip();
         return switch (commands.current().parser().parse(text)) {
             case ParseResult.Matched m -> Reply.builder()
-                    .text("\"" + text + "\" is " + m.invocation().commandId() + "; for " + exchange.principal().id()
-                            + " in " + exchange.message().conversation() + ":")
+                    .text(shown(m.invocation()) + " is " + m.invocation().commandId() + "; for "
+                            + exchange.principal().id() + " in " + exchange.message().conversation() + ":")
                     .code(String.join("\n", policy.reasons(exchange.principal(), m.invocation(),
                             exchange.message().conversation())))
                     .build();

@@ -108,12 +108,23 @@ public final class AuditStage implements Stage {
             b.actor(ex.principal().id());
         }
         if (invocation != null) {
-            b.commandId(invocation.commandId()).args(redactor.redact(invocation.redactedArgs()));
+            b.commandId(invocation.commandId()).args(maskNested(redactor.redact(invocation.redactedArgs()), message));
         }
         if (ex.decision() != null && type != AuditEventType.DENIED) {
             b.rule(ex.decision().rule());
         }
         return b;
+    }
+
+    /** Arguments that carry another command's text ({@code explain <request>}) with that command's secrets masked. */
+    private java.util.Map<String, String> maskNested(java.util.Map<String, String> args, InboundMessage message) {
+        Invocation nested = secretsOf(message.text());
+        if (nested == null) {
+            return args;
+        }
+        java.util.Map<String, String> masked = new java.util.LinkedHashMap<>();
+        args.forEach((name, value) -> masked.put(name, redactor.redact(value, nested)));
+        return masked;
     }
 
     private static AuditEvent.Builder invalid(AuditEvent.Builder b, ParseResult.Invalid p) {
@@ -136,7 +147,15 @@ public final class AuditStage implements Stage {
             return null;
         }
         try {
-            return set.parser().parse(text.strip()) instanceof ParseResult.Matched m ? m.invocation() : null;
+            if (!(set.parser().parse(text.strip()) instanceof ParseResult.Matched m)) {
+                return null;
+            }
+            // "explain <request>" carries another command's arguments: mask that command's secrets
+            String inner = m.invocation().commandId().equals("explain") ? m.invocation().args().get("request") : null;
+            if (inner != null && set.parser().parse(inner.strip()) instanceof ParseResult.Matched explained) {
+                return explained.invocation();
+            }
+            return m.invocation();
         } catch (RuntimeException e) {
             return null;
         }
