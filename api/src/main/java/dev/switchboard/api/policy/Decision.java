@@ -38,11 +38,22 @@ public sealed interface Decision {
         }
     }
 
-    /** The command may run once {@code count} eligible people other than the requester approved it within {@code ttl}. */
-    record RequireApproval(String rule, List<String> approvers, int count, Duration ttl) implements Decision {
+    /**
+     * The command may run once {@code count} eligible people other than the requester approved it within
+     * {@code ttl}. {@code approvers} are audience entries ({@code group:sre}, {@code user:bob}); {@code announce} are
+     * conversations ({@code web:#approvals}) told about every new request.
+     */
+    record RequireApproval(String rule, List<String> approvers, int count, Duration ttl, List<String> announce)
+            implements Decision {
         public RequireApproval {
             Objects.requireNonNull(rule, "rule");
+            Objects.requireNonNull(ttl, "ttl");
             approvers = List.copyOf(approvers);
+            announce = List.copyOf(announce);
+        }
+
+        public RequireApproval(String rule, List<String> approvers, int count, Duration ttl) {
+            this(rule, approvers, count, ttl, List.of());
         }
     }
 }

@@ -34,4 +34,33 @@ public interface Policy {
             case Decision.RequireApproval r -> "needs " + r.count() + " approval(s) by " + r.rule();
         });
     }
+
+    /**
+     * The rule that makes the requester confirm this invocation ({@code yes <code>}) before it runs, if any. Asked
+     * only after {@link #decide} allowed or required approval. The default asks for no confirmation.
+     */
+    default java.util.Optional<String> confirmation(Principal principal, Invocation invocation,
+            ConversationRef conversation) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * The rate limit this invocation counts against, if any. Asked only after {@link #decide} allowed or required
+     * approval. The default sets no limit.
+     */
+    default java.util.Optional<RateLimit> rateLimit(Principal principal, Invocation invocation,
+            ConversationRef conversation) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Whether {@code principal} may approve requests that need one of {@code approvers} (audience entries as in
+     * {@link Decision.RequireApproval#approvers()}). The default: {@code user:<id>} and {@code group:<name>}
+     * entries, known users only.
+     */
+    default boolean mayApprove(Principal principal, java.util.List<String> approvers) {
+        return principal.known() && approvers.stream().anyMatch(a -> a.equals("user:" + principal.id())
+                || (a.startsWith("group:") && principal.inGroup(a.substring("group:".length())))
+                || a.equals("everyone"));
+    }
 }

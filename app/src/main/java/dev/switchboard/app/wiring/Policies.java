@@ -60,6 +60,23 @@ public final class Policies {
         }
 
         @Override
+        public java.util.Optional<String> confirmation(Principal principal, Invocation invocation,
+                ConversationRef conversation) {
+            return policy.get().confirmation(principal, invocation, conversation);
+        }
+
+        @Override
+        public java.util.Optional<dev.switchboard.api.policy.RateLimit> rateLimit(Principal principal,
+                Invocation invocation, ConversationRef conversation) {
+            return policy.get().rateLimit(principal, invocation, conversation);
+        }
+
+        @Override
+        public boolean mayApprove(Principal principal, List<String> approvers) {
+            return policy.get().mayApprove(principal, approvers);
+        }
+
+        @Override
         public List<String> reasons(Principal principal, Invocation invocation, ConversationRef conversation) {
             return policy.get().reasons(principal, invocation, conversation);
         }
