@@ -70,7 +70,8 @@ public final class BenchEngine implements AutoCloseable {
                 .identity(new ConfiguredIdentityResolver(List.of(
                         new User("alice", List.of(ALICE.key()), Set.of("sre")))))
                 .policy(new InterimPolicy()).commands(commands).jobs(jobs)
-                .audit(audit, storage.audit()).gateway(gateway).version("bench").build();
+                .audit(audit, storage.audit()).gateway(gateway).version("bench")
+                .pending(new dev.switchboard.core.approval.InMemoryPendingStore()).build();
         return new BenchEngine(storage, audit, jobs, engine, gateway);
     }
 

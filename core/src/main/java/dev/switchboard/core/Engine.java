@@ -8,7 +8,15 @@ import dev.switchboard.api.identity.IdentityResolver;
 import dev.switchboard.api.pipeline.Stage;
 import dev.switchboard.api.pipeline.StageSlot;
 import dev.switchboard.api.policy.Policy;
+import dev.switchboard.api.approval.PendingStore;
+import dev.switchboard.core.approval.ApprovalCommands;
+import dev.switchboard.core.approval.ApprovalSettings;
+import dev.switchboard.core.approval.ExpirySweeper;
+import dev.switchboard.core.approval.Notices;
+import dev.switchboard.core.approval.Parking;
+import dev.switchboard.core.approval.Resumption;
 import dev.switchboard.core.builtin.BuiltinCommands;
+import dev.switchboard.core.limit.RateLimiter;
 import dev.switchboard.core.chat.ChatGateway;
 import dev.switchboard.core.chat.Dispatcher;
 import dev.switchboard.core.command.ActiveCommands;
@@ -24,11 +32,13 @@ import dev.switchboard.core.pipeline.ParseStage;
 import dev.switchboard.core.pipeline.Pipeline;
 import dev.switchboard.core.pipeline.ReplyStage;
 import dev.switchboard.core.redact.Redactor;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.random.RandomGenerator;
 
 /**
  * The engine assembled by hand: the pipeline with its stages, the built-in commands, and the dispatcher adapters
@@ -41,13 +51,16 @@ public final class Engine implements AutoCloseable {
     private final Pipeline pipeline;
     private final ChatGateway gateway;
     private final Dispatcher.Settings dispatcherSettings;
+    private final ExpirySweeper expiry;
     private Dispatcher dispatcher;
     private boolean closed;
 
-    private Engine(Pipeline pipeline, ChatGateway gateway, Dispatcher.Settings dispatcherSettings) {
+    private Engine(Pipeline pipeline, ChatGateway gateway, Dispatcher.Settings dispatcherSettings,
+            ExpirySweeper expiry) {
         this.pipeline = pipeline;
         this.gateway = gateway;
         this.dispatcherSettings = dispatcherSettings;
+        this.expiry = expiry;
     }
 
     public static Builder builder() {
@@ -68,6 +81,11 @@ public final class Engine implements AutoCloseable {
     /** The pipeline, for handling a message synchronously (tests, benchmarks). */
     public Pipeline pipeline() {
         return pipeline;
+    }
+
+    /** Lapses confirmations and approvals nobody acted on in time; the server runs it every few seconds. */
+    public ExpirySweeper expiry() {
+        return expiry;
     }
 
     /** Stops taking messages and lets the queued ones finish (bounded by the dispatcher's drain timeout). */
@@ -91,6 +109,9 @@ public final class Engine implements AutoCloseable {
         private AuditStore auditStore;
         private ChatGateway gateway;
         private Redactor redactor = Redactor.none();
+        private PendingStore pending;
+        private ApprovalSettings approvals = ApprovalSettings.DEFAULTS;
+        private RandomGenerator random = new SecureRandom();
         private String version;
         private Dispatcher.Settings dispatcher = Dispatcher.Settings.defaults();
         private final List<Map.Entry<StageSlot, Stage>> stages = new ArrayList<>();
@@ -108,6 +129,11 @@ public final class Engine implements AutoCloseable {
         /** The version {@code version} reports; by default the jar manifest's, or "dev". */
         public Builder version(String v) { version = v; return this; }
         public Builder dispatcher(Dispatcher.Settings v) { dispatcher = v; return this; }
+        /** Where confirmations and approvals wait (required: they must survive restarts). */
+        public Builder pending(PendingStore v) { pending = v; return this; }
+        public Builder approvals(ApprovalSettings v) { approvals = v; return this; }
+        /** Draws confirmation codes and approval ids (default: a SecureRandom); seeded in tests. */
+        public Builder random(RandomGenerator v) { random = v; return this; }
 
         /** The durable writer (usually a group-committing log) and the store it writes to, for queries. */
         public Builder audit(AuditLog log, AuditStore store) {
@@ -130,19 +156,28 @@ public final class Engine implements AutoCloseable {
             require(auditLog, "audit log");
             require(auditStore, "audit store");
             require(gateway, "gateway");
+            require(pending, "pending store");
             BuiltinCommands builtins = new BuiltinCommands(commands, jobs, auditStore, clock, version, policy);
+            Parking parking = new Parking(pending, auditLog, clock, random, redactor);
+            Notices notices = new Notices(gateway, redactor);
+            Resumption resumption = new Resumption(commands, identity);
             Pipeline.Builder pipeline = Pipeline.builder()
                     .ids(ids)
                     .reply(new ReplyStage(gateway, jobs, new OutcomeReplies(), redactor))
                     .audit(new AuditStage(auditLog, clock, redactor, commands))
                     .identity(new IdentityStage(identity))
                     .parse(new ParseStage(commands))
-                    .authorize(new AuthorizeStage(policy))
-                    .confirm(new ConfirmStage())
-                    .approve(new ApproveStage())
-                    .execute(new ExecuteStage(builtins, jobs));
+                    .authorize(new AuthorizeStage(policy, new RateLimiter(), clock))
+                    .confirm(new ConfirmStage(policy, parking, approvals.confirmationTtl()))
+                    .approve(new ApproveStage(parking, notices, auditLog, approvals))
+                    .execute(new ExecuteStage(builtins, new ApprovalCommands(parking, policy, resumption, notices),
+                            jobs))
+                    .resumeAudit(AuditStage.forResumed(auditLog, clock, redactor, commands))
+                    .resumeAuthorize(new AuthorizeStage(policy));
             stages.forEach(e -> pipeline.stage(e.getKey(), e.getValue()));
-            return new Engine(pipeline.build(), gateway, dispatcher);
+            Pipeline built = pipeline.build();
+            resumption.resumeWith(built::resume);
+            return new Engine(built, gateway, dispatcher, new ExpirySweeper(parking, notices));
         }
 
         private static void require(Object part, String name) {

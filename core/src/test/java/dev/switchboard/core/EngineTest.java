@@ -29,7 +29,7 @@ class EngineTest {
         StringBuilder seen = new StringBuilder();
         Engine engine = Engine.builder().identity(parts.identity).policy(parts.policy)
                 .commands(Fixtures.commands(Fixtures.DEPLOY)).jobs(parts.jobs).audit(parts.audit, parts.store)
-                .gateway(parts.gateway).ids(() -> "ref1")
+                .gateway(parts.gateway).ids(() -> "ref1").pending(new dev.switchboard.core.approval.InMemoryPendingStore())
                 .stage(StageSlot.AFTER_PARSE, (ex, chain) -> {
                     seen.append(ex.principal().id()).append(' ').append(ex.invocation().commandId());
                     return chain.proceed(ex);

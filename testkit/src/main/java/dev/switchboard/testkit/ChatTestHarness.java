@@ -19,7 +19,10 @@ import dev.switchboard.api.pipeline.Outcome;
 import dev.switchboard.api.pipeline.Stage;
 import dev.switchboard.api.pipeline.StageSlot;
 import dev.switchboard.api.policy.Policy;
+import dev.switchboard.api.approval.PendingStore;
 import dev.switchboard.core.Engine;
+import dev.switchboard.core.approval.ApprovalSettings;
+import dev.switchboard.core.approval.InMemoryPendingStore;
 import dev.switchboard.core.audit.InMemoryAuditStore;
 import dev.switchboard.core.builtin.Builtins;
 import dev.switchboard.core.chat.AdapterGateway;
@@ -43,6 +46,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
@@ -91,6 +95,7 @@ public final class ChatTestHarness implements AutoCloseable {
     private final List<User> users = new ArrayList<>();
     private final AtomicLong events = new AtomicLong();
     private final Jobs jobs;
+    private final PendingStore pending;
     private final Engine engine;
     private volatile IdentityResolver identity = new ConfiguredIdentityResolver(List.of());
 
@@ -107,9 +112,11 @@ public final class ChatTestHarness implements AutoCloseable {
         SequentialIds ids = new SequentialIds();
         Parts parts = new Parts(clock, ids, auditLog, auditStore, gateway, commands, redactor);
         this.jobs = b.jobs != null ? b.jobs.apply(parts) : jobRunner(parts, b);
+        this.pending = b.pending != null ? b.pending : new InMemoryPendingStore();
         Engine.Builder engine = Engine.builder().clock(clock).ids(ids).identity(user -> identity.resolve(user))
                 .policy(b.policy).commands(commands).jobs(jobs).audit(auditLog, auditStore).gateway(gateway)
-                .redactor(redactor).version(b.version);
+                .redactor(redactor).version(b.version).pending(pending).approvals(b.approvals)
+                .random(new Random(b.seed));
         b.stages.forEach(e -> engine.stage(e.getKey(), e.getValue()));
         this.engine = engine.build();
     }
@@ -123,15 +130,20 @@ public final class ChatTestHarness implements AutoCloseable {
         return user(new User(id, List.of("web:" + id), Set.of(groups)));
     }
 
-    /** Registers a known user with any accounts. */
+    /** Registers a known user with any accounts, replacing one with the same id (as a config reload would). */
     public ChatTestHarness user(User user) {
+        users.removeIf(u -> u.id().equals(user.id()));
         users.add(user);
         identity = new ConfiguredIdentityResolver(users);
         return this;
     }
 
-    /** Adds a command (as a config reload would: a new command set is swapped in). */
+    /**
+     * Adds a command, or replaces the one with the same id (as a config reload would: a new command set is swapped
+     * in).
+     */
     public ChatTestHarness command(CommandSpec command) {
+        declared.removeIf(c -> c.id().equals(command.id()));
         declared.add(command);
         commands.replace(commandSet());
         return this;
@@ -164,6 +176,16 @@ public final class ChatTestHarness implements AutoCloseable {
     /** Every audit event, oldest first. */
     public List<AuditEvent> audit() {
         return auditStore.read(1, Integer.MAX_VALUE).stream().map(AuditRecord::event).toList();
+    }
+
+    /** Where confirmations and approvals wait; share it with a second harness to simulate a restart. */
+    public PendingStore pending() {
+        return pending;
+    }
+
+    /** Lapses the confirmations and approvals due by the test clock's now, as the server's sweeper does. */
+    public int expirePending() {
+        return engine.expiry().sweep();
     }
 
     public TestClock clock() {
@@ -248,6 +270,18 @@ public final class ChatTestHarness implements AutoCloseable {
             return new Speaker(login, where, false);
         }
 
+        /**
+         * Clicks the button labelled {@code label} on the newest bot message in this conversation that has buttons:
+         * exactly as if this user typed the button's command. Fails the test if there is no such button.
+         */
+        public Outcome clicks(String label) {
+            String command = adapter.buttons(where.id()).stream().filter(b -> b.label().equals(label)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no button '" + label + "' in " + where + "; buttons: "
+                            + adapter.buttons(where.id())))
+                    .command();
+            return says(command);
+        }
+
         /** Says {@code text}; the pipeline runs to its end before this returns. */
         public Outcome says(String text) {
             adapter.userSaid(login, where, text);
@@ -297,6 +331,9 @@ public final class ChatTestHarness implements AutoCloseable {
         private Policy policy = new InterimPolicy();
         private Set<String> secrets = Set.of();
         private AuditStore auditStore;
+        private PendingStore pending;
+        private ApprovalSettings approvals = ApprovalSettings.DEFAULTS;
+        private long seed = 7;
         private FakeChatAdapter adapter;
         private String version = "test";
         private final List<CommandSpec> commands = new ArrayList<>();
@@ -323,6 +360,12 @@ public final class ChatTestHarness implements AutoCloseable {
         /** The chat platform (default: a fresh {@link FakeChatAdapter}); share one to restart in the same room. */
         public Builder adapter(FakeChatAdapter v) { adapter = v; return this; }
         public Builder version(String v) { version = v; return this; }
+        /** Where confirmations and approvals wait (default: a fresh in-memory store); share one to restart. */
+        public Builder pending(PendingStore v) { pending = v; return this; }
+        /** Confirmation TTL and break-glass groups (default {@link ApprovalSettings#DEFAULTS}). */
+        public Builder approvals(ApprovalSettings v) { approvals = v; return this; }
+        /** Seeds the confirmation codes and approval ids, so transcripts are repeatable (default 7). */
+        public Builder seed(long v) { seed = v; return this; }
         public Builder command(CommandSpec v) { commands.add(v); return this; }
         public Builder command(Commands.Builder v) { return command(v.build()); }
         public Builder stage(StageSlot slot, Stage stage) { stages.add(Map.entry(slot, stage)); return this; }

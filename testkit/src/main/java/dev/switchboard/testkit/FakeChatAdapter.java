@@ -8,10 +8,14 @@ import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.chat.InboundMessage;
 import dev.switchboard.api.chat.MessageRef;
 import dev.switchboard.api.chat.MessageSink;
+import dev.switchboard.api.reply.Block;
+import dev.switchboard.api.reply.Button;
 import dev.switchboard.api.reply.Reply;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -33,6 +37,7 @@ public final class FakeChatAdapter implements ChatAdapter {
     private final Capabilities capabilities;
     private final List<Line> lines = new ArrayList<>();
     private final List<String> edits = new ArrayList<>();
+    private final Map<String, List<Button>> buttons = new HashMap<>();
     private volatile MessageSink sink;
     private volatile boolean failing;
     private int posted;
@@ -94,6 +99,8 @@ public final class FakeChatAdapter implements ChatAdapter {
         }
         String id = "m" + ++posted;
         lines.add(new Line("bot", to, id, reply.plainText()));
+        buttons.put(id, reply.blocks().stream().filter(b -> b instanceof Block.Buttons)
+                .flatMap(b -> ((Block.Buttons) b).buttons().stream()).toList());
         return new MessageRef(to, id);
     }
 
@@ -132,6 +139,19 @@ public final class FakeChatAdapter implements ChatAdapter {
     /** The lines of one conversation ({@code #ops}, any thread), as {@code speaker: text}. */
     public synchronized List<String> transcript(String conversationId) {
         return lines.stream().filter(l -> l.conversation().id().equals(conversationId)).map(Line::toString).toList();
+    }
+
+    /**
+     * The buttons of the newest bot message in a conversation ({@code #ops}) that has any; empty if none has.
+     */
+    public synchronized List<Button> buttons(String conversationId) {
+        for (Line line : lines.reversed()) {
+            List<Button> shown = buttons.getOrDefault(line.messageId(), List.of());
+            if (line.conversation().id().equals(conversationId) && !shown.isEmpty()) {
+                return shown;
+            }
+        }
+        return List.of();
     }
 
     /** Every edit in order, as {@code <message id>: <new text>}. */

@@ -115,7 +115,8 @@ public final class SwitchboardServer implements AutoCloseable {
         Engine.Builder engineBuilder = Engine.builder().clock(clock).ids(ids)
                 .identity((PlatformUser user) -> identity.get().resolve(user))
                 .policy(policy)
-                .commands(commands).jobs(jobs).audit(audit, storage.audit()).gateway(gateway).redactor(redactor);
+                .commands(commands).jobs(jobs).audit(audit, storage.audit()).gateway(gateway).redactor(redactor)
+                .pending(new dev.switchboard.core.approval.InMemoryPendingStore());
         plugins.stages().forEach(s -> engineBuilder.stage(s.getKey(), s.getValue()));
         Engine engine = engineBuilder.build();
         opened.add(engine);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The declarations of the built-in commands, and which of them only read. Add {@link #specs()} to every command set
@@ -19,9 +20,14 @@ public final class Builtins {
 
     /** Built-ins that change nothing, and so still run while the audit log cannot be written. */
     public static final Set<String> READ_ONLY = Set.of("help", "whoami", "ping", "version", "jobs", "job", "audit",
-            "explain");
+            "explain", "approvals");
 
     private static final ArgSpec JOB_ID = new ArgSpec("id", new ArgType.Int(1, Long.MAX_VALUE), false, "a job number");
+
+    private static final ArgSpec CODE = new ArgSpec("code", new ArgType.PatternType(Pattern.compile("[0-9]{4}")),
+            false,             "the 4-digit code of the confirmation");
+    private static final ArgSpec REQUEST_ID = new ArgSpec("id", new ArgType.PatternType(Pattern.compile("[a-z0-9]{6}")),
+            false,             "the 6-character id of an approval request");
 
     private static final List<CommandSpec> SPECS = List.of(
             spec("help", List.of("help", "help {command...}"),
@@ -38,6 +44,18 @@ public final class Builtins {
             spec("job", List.of("job {id}"), Map.of("id", JOB_ID), "Show one job with its output", List.of("job 12")),
             spec("cancel", List.of("cancel {id}"), Map.of("id", JOB_ID), "Cancel a queued or running job",
                     List.of("cancel 12")),
+            spec("yes", List.of("yes {code}"), Map.of("code", CODE), "Confirm a command you asked for",
+                    List.of("yes 4821")),
+            spec("no", List.of("no {code}"), Map.of("code", CODE), "Call off a command waiting for your confirmation",
+                    List.of("no 4821")),
+            spec("approve", List.of("approve {id}"), Map.of("id", REQUEST_ID),
+                    "Approve someone else's request that waits for approval", List.of("approve k3x9pa")),
+            spec("deny", List.of("deny {id}", "deny {id} {reason...}"), Map.of("id", REQUEST_ID, "reason",
+                            new ArgSpec("reason", new ArgType.Text(400), false, "why, for the requester")),
+                    "Deny a request that waits for approval (or withdraw your own)",
+                    List.of("deny k3x9pa", "deny k3x9pa not during the freeze")),
+            spec("approvals", List.of("approvals"), Map.of(),
+                    "List the requests waiting for your approval, and your own", List.of("approvals")),
             spec("ping", List.of("ping"), Map.of(), "Check that I am listening", List.of("ping")),
             spec("version", List.of("version"), Map.of(), "Show which Switchboard version is running",
                     List.of("version")),
@@ -66,7 +84,7 @@ public final class Builtins {
     }
 
     /** The built-in's name: {@code help} for kind {@code builtin.help}. */
-    static String name(CommandSpec command) {
+    public static String name(CommandSpec command) {
         return command.action().kind().substring(KIND_PREFIX.length());
     }
 

@@ -34,9 +34,24 @@ public final class AuditStage implements Stage {
     private final Clock clock;
     private final Redactor redactor;
     private final ActiveCommands commands;
+    private final boolean recordsReceived;
     private volatile SecretsKnown secretsKnown;
 
     public AuditStage(AuditLog audit, Clock clock, Redactor redactor, ActiveCommands commands) {
+        this(audit, clock, redactor, commands, true);
+    }
+
+    /**
+     * The audit stage of resumed requests: their {@code received} event was written when they came in, so only how
+     * they end is recorded, and the exchange keeps its audited flag.
+     */
+    public static AuditStage forResumed(AuditLog audit, Clock clock, Redactor redactor, ActiveCommands commands) {
+        return new AuditStage(audit, clock, redactor, commands, false);
+    }
+
+    private AuditStage(AuditLog audit, Clock clock, Redactor redactor, ActiveCommands commands,
+            boolean recordsReceived) {
+        this.recordsReceived = recordsReceived;
         this.audit = Objects.requireNonNull(audit, "audit");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.redactor = Objects.requireNonNull(redactor, "redactor");
@@ -46,6 +61,9 @@ public final class AuditStage implements Stage {
     @Override
     public Outcome apply(Exchange exchange, Chain chain) {
         InboundMessage message = exchange.message();
+        if (!recordsReceived) {
+            return finish(exchange, chain, exchange.audited());
+        }
         boolean audited;
         try {
             audit.record(event(AuditEventType.RECEIVED, exchange)
@@ -59,6 +77,10 @@ public final class AuditStage implements Stage {
                     exchange.correlationId(), e);
             audited = false;
         }
+        return finish(exchange, chain, audited);
+    }
+
+    private Outcome finish(Exchange exchange, Chain chain, boolean audited) {
         Outcome outcome;
         try {
             outcome = chain.proceed(exchange.withAudited(audited));

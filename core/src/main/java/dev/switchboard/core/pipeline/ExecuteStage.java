@@ -4,6 +4,7 @@ import dev.switchboard.api.command.CommandSpec;
 import dev.switchboard.api.pipeline.Exchange;
 import dev.switchboard.api.pipeline.Outcome;
 import dev.switchboard.api.pipeline.Stage;
+import dev.switchboard.core.approval.ApprovalCommands;
 import dev.switchboard.core.builtin.BuiltinCommands;
 import dev.switchboard.core.builtin.Builtins;
 import dev.switchboard.core.job.Jobs;
@@ -20,10 +21,12 @@ public final class ExecuteStage implements Stage {
     private static final Logger log = LoggerFactory.getLogger(ExecuteStage.class);
 
     private final BuiltinCommands builtins;
+    private final ApprovalCommands approvals;
     private final Jobs jobs;
 
-    public ExecuteStage(BuiltinCommands builtins, Jobs jobs) {
+    public ExecuteStage(BuiltinCommands builtins, ApprovalCommands approvals, Jobs jobs) {
         this.builtins = Objects.requireNonNull(builtins, "builtins");
+        this.approvals = Objects.requireNonNull(approvals, "approvals");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
     }
 
@@ -38,6 +41,9 @@ public final class ExecuteStage implements Stage {
             return new Outcome.Denied("the audit log cannot be written right now, so Switchboard will not run "
                     + command.id() + "; read-only commands such as help still work", "audit before action",
                     exchange.correlationId());
+        }
+        if (Builtins.isBuiltin(command) && ApprovalCommands.NAMES.contains(Builtins.name(command))) {
+            return approvals.answer(Builtins.name(command), exchange);
         }
         if (Builtins.isBuiltin(command)) {
             return new Outcome.Replied(builtins.answer(exchange));

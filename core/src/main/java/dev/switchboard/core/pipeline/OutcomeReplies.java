@@ -31,11 +31,16 @@ public final class OutcomeReplies {
             case Outcome.Invalid i -> Optional.of(Reply.text(invalid(i.problem())));
             case Outcome.Denied d -> Optional.of(Reply.text("Denied: " + d.reason() + " (ref " + d.ref() + ")"));
             case Outcome.PendingConfirmation p -> Optional.of(Reply.builder()
-                    .text(p.summary() + " needs your confirmation: type confirm " + p.code() + " before "
-                            + TIME.format(p.expires()) + ".")
-                    .buttons(new Button("Confirm", "confirm " + p.code(), Button.Style.PRIMARY))
+                    .text("This will run " + p.summary() + ". To go ahead, type yes " + p.code() + " before "
+                            + TIME.format(p.expires()) + "; to call it off, type no " + p.code() + ".")
+                    .buttons(new Button("Yes, run it", "yes " + p.code(), Button.Style.PRIMARY),
+                            new Button("No", "no " + p.code(), Button.Style.DEFAULT))
                     .build());
-            case Outcome.PendingApproval p -> Optional.of(Reply.text(p.summary() + " (" + p.approvalId() + ")"));
+            case Outcome.PendingApproval p -> Optional.of(Reply.builder()
+                    .text(p.summary())
+                    .buttons(new Button("Approve", "approve " + p.approvalId(), Button.Style.PRIMARY),
+                            new Button("Deny", "deny " + p.approvalId(), Button.Style.DANGER))
+                    .build());
             case Outcome.Accepted a -> Optional.of(ack(a));
             case Outcome.Completed c -> Optional.of(c.reply());
             case Outcome.Failed f -> Optional.of(Reply.text(capitalize(f.message()) + " (ref " + f.ref() + ")."));

@@ -4,11 +4,13 @@ import dev.switchboard.api.command.ParseResult;
 import dev.switchboard.api.pipeline.Exchange;
 import dev.switchboard.api.pipeline.Outcome;
 import dev.switchboard.api.pipeline.Stage;
+import dev.switchboard.core.approval.BreakGlass;
 import dev.switchboard.core.command.ActiveCommands;
 import java.util.Objects;
 
 /**
- * Parses the text with the command set in force (read once per message). A blank message is ignored; a message
+ * Parses the text with the command set in force (read once per message), after taking off a trailing
+ * {@code --break-glass "reason"} (see {@link BreakGlass}). A blank message is ignored; a message
  * longer than {@link #MAX_LENGTH} characters is refused without parsing; everything that is not a clean match ends
  * here as an outcome the user can act on.
  */
@@ -32,9 +34,11 @@ public final class ParseStage implements Stage {
             return new Outcome.Invalid(new ParseResult.Invalid(null, "message", text.length() + " characters",
                     "message too long (" + text.length() + " characters); commands are at most " + MAX_LENGTH, null));
         }
-        ParseResult result = commands.current().parser().parse(text.strip());
+        BreakGlass.Split split = BreakGlass.split(text);
+        ParseResult result = commands.current().parser().parse(split.command().strip());
         return switch (result) {
-            case ParseResult.Matched m -> chain.proceed(exchange.withInvocation(m.invocation()));
+            case ParseResult.Matched m -> chain.proceed(exchange.withInvocation(m.invocation())
+                    .withBreakGlass(split.reason().orElse(null)));
             case ParseResult.NoMatch n -> new Outcome.NoMatch(n.text(), n.suggestions());
             case ParseResult.Ambiguous a -> new Outcome.Ambiguous(a.text(), a.candidates());
             case ParseResult.Invalid i -> new Outcome.Invalid(i);

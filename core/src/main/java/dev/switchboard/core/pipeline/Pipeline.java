@@ -26,10 +26,12 @@ public final class Pipeline {
     private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
 
     private final List<Stage> stages;
+    private final List<Stage> resumeStages;
     private final IdGenerator ids;
 
-    private Pipeline(List<Stage> stages, IdGenerator ids) {
+    private Pipeline(List<Stage> stages, List<Stage> resumeStages, IdGenerator ids) {
         this.stages = List.copyOf(stages);
+        this.resumeStages = List.copyOf(resumeStages);
         this.ids = ids;
     }
 
@@ -77,6 +79,20 @@ public final class Pipeline {
         }
     }
 
+    /**
+     * Runs a parked request on after it was confirmed or approved: Reply ▸ outcome audit ▸ Authorize ▸ Confirm ▸
+     * Approve ▸ [BEFORE_EXECUTE] ▸ Execute, with the exchange rebuilt under its original correlation id. The
+     * requester is authorised again; the reply goes to the request's own conversation. Never throws, never null.
+     */
+    public Outcome resume(Exchange exchange) {
+        try {
+            return StageChain.start(resumeStages).proceed(exchange);
+        } catch (RuntimeException e) {
+            log.error("resumed request failed [{}]", exchange.correlationId(), e);
+            return new Outcome.Failed("something went wrong", exchange.correlationId());
+        }
+    }
+
     /** The stages in the order they run. */
     public List<Stage> stages() {
         return stages;
@@ -92,6 +108,8 @@ public final class Pipeline {
         private Stage confirm;
         private Stage approve;
         private Stage execute;
+        private Stage resumeAudit;
+        private Stage resumeAuthorize;
         private IdGenerator ids = IdGenerator.random();
         private final Map<StageSlot, List<Stage>> slots = new EnumMap<>(StageSlot.class);
 
@@ -106,6 +124,10 @@ public final class Pipeline {
         public Builder confirm(Stage v) { confirm = v; return this; }
         public Builder approve(Stage v) { approve = v; return this; }
         public Builder execute(Stage v) { execute = v; return this; }
+        /** The audit stage of resumed requests (records outcomes only); none by default. */
+        public Builder resumeAudit(Stage v) { resumeAudit = v; return this; }
+        /** The authorize stage of resumed requests (no rate limit a second time); the main one by default. */
+        public Builder resumeAuthorize(Stage v) { resumeAuthorize = v; return this; }
 
         /** Adds a plugin stage at a slot; stages in one slot run in the order they were added. */
         public Builder stage(StageSlot slot, Stage stage) {
@@ -127,7 +149,17 @@ public final class Pipeline {
             chain.add(required(approve, "approve"));
             chain.addAll(slots.getOrDefault(StageSlot.BEFORE_EXECUTE, List.of()));
             chain.add(required(execute, "execute"));
-            return new Pipeline(chain, Objects.requireNonNull(ids, "ids"));
+            List<Stage> resume = new ArrayList<>();
+            resume.add(reply);
+            if (resumeAudit != null) {
+                resume.add(resumeAudit);
+            }
+            resume.add(resumeAuthorize != null ? resumeAuthorize : authorize);
+            resume.add(confirm);
+            resume.add(approve);
+            resume.addAll(slots.getOrDefault(StageSlot.BEFORE_EXECUTE, List.of()));
+            resume.add(execute);
+            return new Pipeline(chain, resume, Objects.requireNonNull(ids, "ids"));
         }
 
         private static Stage required(Stage stage, String name) {

@@ -5,7 +5,9 @@ import static dev.switchboard.api.audit.AuditEventType.RECEIVED;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.api.StorageException;
+import dev.switchboard.api.audit.AuditEventType;
 import dev.switchboard.api.pipeline.Outcome;
+import dev.switchboard.api.approval.PendingStore;
 import dev.switchboard.api.policy.Decision;
 import dev.switchboard.core.fixtures.Fixtures;
 import dev.switchboard.core.fixtures.TestEngine;
@@ -63,13 +65,27 @@ class FailClosedTest {
     }
 
     @Test
-    void aCommandNeedingApprovalIsDeniedUntilApprovalsExist() {
+    void aCommandNeedingApprovalIsParkedNotRun() {
         engine.policy = (p, i, c) -> new Decision.RequireApproval("policy.yaml:4 approve deploy.*", List.of("group:sre"),
                 1, Duration.ofMinutes(30));
         Outcome outcome = engine.build().pipeline().handle(Fixtures.message("alice", "deploy web to prod"));
 
-        assertThat(outcome).isEqualTo(new Outcome.Denied("approval is required but approvals are not configured yet",
-                "policy.yaml:4 approve deploy.*", "a0"));
+        assertThat(outcome).isInstanceOf(Outcome.PendingApproval.class);
+        assertThat(engine.jobs.ran).isEmpty();
+        assertThat(engine.auditTypes()).contains(AuditEventType.APPROVAL_REQUESTED);
+    }
+
+    @Test
+    void anApprovalThatCannotBeStoredDeniesRatherThanRuns() {
+        engine.policy = (p, i, c) -> new Decision.RequireApproval("policy.yaml:4 approve deploy.*", List.of("group:sre"),
+                1, Duration.ofMinutes(30));
+        engine.pending = (PendingStore) java.lang.reflect.Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {PendingStore.class}, (proxy, method, args) -> {
+                    throw new StorageException("database unreachable");
+                });
+        Outcome outcome = engine.build().pipeline().handle(Fixtures.message("alice", "deploy web to prod"));
+
+        assertThat(outcome).isInstanceOf(Outcome.Failed.class);
         assertThat(engine.jobs.ran).isEmpty();
     }
 
