@@ -120,6 +120,8 @@ public final class SwitchboardServer implements AutoCloseable {
         plugins.stages().forEach(s -> engineBuilder.stage(s.getKey(), s.getValue()));
         Engine engine = engineBuilder.build();
         opened.add(engine);
+        PendingExpiry expiry = PendingExpiry.start(engine.expiry(), PendingExpiry.PERIOD);
+        opened.add(expiry);
 
         AtomicReference<SwitchboardConfig> current = new AtomicReference<>(config);
         ConfigReloads reloads = new ConfigReloads(current, commandSets, commands,
@@ -149,7 +151,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 recovered > 0 ? "; " + recovered + " job(s) were interrupted by the last stop" : "");
         // Shutdown order: stop taking changes and messages, then stop running jobs while the chat can still be
         // told about them, then the chat and HTTP, and the audit log and database last.
-        List<AutoCloseable> shutdown = List.of(watcher, engine, jobs, web::stop, http::stop, health, audit, storage);
+        List<AutoCloseable> shutdown = List.of(watcher, expiry, engine, jobs, web::stop, http::stop, health, audit, storage);
         return new SwitchboardServer(shutdown, http, config.server().bind(), recovered);
     }
 
