@@ -3,10 +3,12 @@ package dev.switchboard.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.switchboard.api.StorageException;
+import dev.switchboard.api.approval.PendingStore;
 import dev.switchboard.api.audit.AuditStore;
 import dev.switchboard.api.job.JobStore;
 import dev.switchboard.api.job.LockStore;
 import dev.switchboard.api.store.Storage;
+import dev.switchboard.store.approval.JdbcPendingStore;
 import dev.switchboard.store.audit.JdbcAuditStore;
 import dev.switchboard.store.internal.Database;
 import dev.switchboard.store.job.JdbcJobStore;
@@ -35,6 +37,7 @@ public final class JdbcStorage implements Storage {
     private final JdbcAuditStore audit;
     private final JdbcJobStore jobs;
     private final JdbcLockStore locks;
+    private final JdbcPendingStore pending;
 
     private JdbcStorage(HikariDataSource pool, Database database, String description) {
         this.pool = pool;
@@ -43,6 +46,7 @@ public final class JdbcStorage implements Storage {
         this.audit = new JdbcAuditStore(database);
         this.jobs = new JdbcJobStore(database);
         this.locks = new JdbcLockStore(database);
+        this.pending = new JdbcPendingStore(database);
     }
 
     /**
@@ -118,6 +122,14 @@ public final class JdbcStorage implements Storage {
     @Override
     public LockStore locks() {
         return locks;
+    }
+
+    /**
+     * Confirmations and approvals waiting for a person, on this database. Not part of {@link Storage} (an api port
+     * this module may not change), so callers that want them durable hold a {@code JdbcStorage}.
+     */
+    public PendingStore pending() {
+        return pending;
     }
 
     /** True if a pooled connection answers a validity check within about a second (three when none is idle). */

@@ -2,12 +2,14 @@ package dev.switchboard.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.api.approval.PendingStore;
 import dev.switchboard.api.audit.AuditEvent;
 import dev.switchboard.api.audit.AuditEventType;
 import dev.switchboard.api.store.Storage;
 import dev.switchboard.store.contract.AuditStoreContract;
 import dev.switchboard.store.contract.JobStoreContract;
 import dev.switchboard.store.contract.LockStoreContract;
+import dev.switchboard.testkit.contract.PendingStoreContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -70,6 +72,11 @@ class H2StorageTest {
         @Override protected Storage storage() { return storage; }
         @Override protected Storage openStorage() { return JdbcStorage.open(settings()); }
         @Override protected String password() { return PASSWORD; }
+    }
+
+    @Nested
+    class Pending extends PendingStoreContract {
+        @Override protected PendingStore store() { return storage.pending(); }
     }
 
     @Test

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.api.StorageException;
+import dev.switchboard.api.approval.PendingStore;
 import dev.switchboard.api.audit.AuditEvent;
 import dev.switchboard.api.audit.AuditEventType;
 import dev.switchboard.api.store.Storage;
 import dev.switchboard.store.contract.AuditStoreContract;
 import dev.switchboard.store.contract.JobStoreContract;
 import dev.switchboard.store.contract.LockStoreContract;
+import dev.switchboard.testkit.contract.PendingStoreContract;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -60,6 +62,11 @@ class PostgresStorageIT {
         @Override protected Storage storage() { return storage; }
         @Override protected Storage openStorage() { return JdbcStorage.open(postgres.settings()); }
         @Override protected String password() { return postgres.password(); }
+    }
+
+    @Nested
+    class Pending extends PendingStoreContract {
+        @Override protected PendingStore store() { return storage.pending(); }
     }
 
     @Test

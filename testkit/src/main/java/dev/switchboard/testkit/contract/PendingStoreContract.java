@@ -13,12 +13,14 @@ import dev.switchboard.api.chat.InboundMessage;
 import dev.switchboard.api.chat.PlatformUser;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -298,8 +300,7 @@ public abstract class PendingStoreContract {
 
     /** The requests of this test in {@code listed}, in the order listed. */
     private static List<PendingRequest> ours(List<PendingRequest> listed, PendingRequest... mine) {
-        Set<String> ids = java.util.Arrays.stream(mine).map(PendingRequest::id)
-                .collect(java.util.stream.Collectors.toSet());
+        Set<String> ids = Arrays.stream(mine).map(PendingRequest::id).collect(Collectors.toSet());
         return listed.stream().filter(request -> ids.contains(request.id())).toList();
     }
 }
