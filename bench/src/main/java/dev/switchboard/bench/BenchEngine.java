@@ -71,7 +71,7 @@ public final class BenchEngine implements AutoCloseable {
                         new User("alice", List.of(ALICE.key()), Set.of("sre")))))
                 .policy(new InterimPolicy()).commands(commands).jobs(jobs)
                 .audit(audit, storage.audit()).gateway(gateway).version("bench")
-                .pending(new dev.switchboard.core.approval.InMemoryPendingStore()).build();
+                .pending(storage.pending()).build();
         return new BenchEngine(storage, audit, jobs, engine, gateway);
     }
 

@@ -116,7 +116,7 @@ public final class SwitchboardServer implements AutoCloseable {
                 .identity((PlatformUser user) -> identity.get().resolve(user))
                 .policy(policy)
                 .commands(commands).jobs(jobs).audit(audit, storage.audit()).gateway(gateway).redactor(redactor)
-                .pending(new dev.switchboard.core.approval.InMemoryPendingStore());
+                .pending(storage.pending());
         plugins.stages().forEach(s -> engineBuilder.stage(s.getKey(), s.getValue()));
         Engine engine = engineBuilder.build();
         opened.add(engine);
