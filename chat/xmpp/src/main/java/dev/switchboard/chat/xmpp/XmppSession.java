@@ -176,7 +176,10 @@ final class XmppSession implements AutoCloseable {
 
     /** Leaves the rooms and closes the stream; idempotent. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closing) {
+            return;
+        }
         closing = true;
         lose("closed");
         if (connection.isConnected()) {
