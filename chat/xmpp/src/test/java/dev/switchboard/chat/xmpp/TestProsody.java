@@ -112,6 +112,9 @@ final class TestProsody implements AutoCloseable {
         if (dir != null) {
             try {
                 run(script(), "stop", dir.toString());
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+                }
             } catch (IOException e) {
                 throw new AssertionError("could not stop prosody: " + e.getMessage(), e);
             }
