@@ -79,6 +79,11 @@ final class TestIrcd implements AutoCloseable {
     public void close() {
         if (dir != null) {
             run(dir, "stop", null);
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            } catch (IOException e) {
+                // a leftover temp directory is harmless
+            }
         }
     }
 
