@@ -72,11 +72,6 @@ public final class RulePolicy implements Policy {
         return problems.isEmpty() ? new Built.Ready(new RulePolicy(checker.rules())) : new Built.Rejected(problems);
     }
 
-    /** The policy with no rules: only the built-in rules allow anything. */
-    public static RulePolicy denyAll() {
-        return new RulePolicy(List.of());
-    }
-
     @Override
     public Decision decide(Principal principal, Invocation invocation, ConversationRef conversation) {
         return walk(principal, invocation, conversation).explanation().decision();

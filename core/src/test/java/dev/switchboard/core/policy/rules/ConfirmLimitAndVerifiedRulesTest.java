@@ -148,4 +148,18 @@ class ConfirmLimitAndVerifiedRulesTest {
                 Decision.allow(RulePolicy.BUILT_IN_RULE));
         assertThat(verified.confirmation(unverified, invocation("help"), IRC)).isEqualTo(Optional.empty());
     }
+
+    @Test
+    void confirmAndLimitStepsNeverShowASecretArgumentTheyRead() {
+        RulePolicy secretive = ready(
+                RuleSpec.allow("p:1:5", List.of("db.login"), List.of(), null),
+                RuleSpec.confirm("p:2:5", List.of("db.login"), List.of(), "password matches 'hunter'"),
+                RuleSpec.limit("p:3:5", List.of("db.login"), List.of(), "password != 'x'", "3/1m"));
+        Invocation typed = new Invocation(PolicyFixtures.LOGIN, Map.of("password", "hunter2-secret"), "login");
+
+        List<String> steps = secretive.explain(ALICE, typed, OPS).steps();
+
+        assertThat(steps).hasSize(4);
+        assertThat(String.join("\n", steps)).doesNotContain("hunter2-secret").contains("password is '***'");
+    }
 }
