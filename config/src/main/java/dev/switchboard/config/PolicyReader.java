@@ -13,15 +13,15 @@ import java.util.stream.Stream;
  */
 final class PolicyReader {
     private static final List<String> KINDS = List.of("allow", "approve", "restrict", "confirm", "limit");
-    private static final List<String> SETTINGS = List.of("to", "when", "by", "count", "ttl", "channels", "rate");
+    private static final List<String> SETTINGS = List.of("to", "when", "by", "count", "ttl", "announce", "channels",
+            "verified", "rate");
     private static final Map<String, List<String>> TAKES = Map.of(
             "allow", List.of("to", "when"),
-            "approve", List.of("to", "when", "by", "count", "ttl"),
-            "restrict", List.of("to", "when", "channels"),
+            "approve", List.of("to", "when", "by", "count", "ttl", "announce"),
+            "restrict", List.of("channels", "verified"),
             "confirm", List.of("to", "when"),
             "limit", List.of("to", "when", "rate"));
-    private static final Map<String, String> REQUIRES = Map.of("approve", "by", "restrict", "channels",
-            "limit", "rate");
+    private static final Map<String, String> REQUIRES = Map.of("approve", "by", "limit", "rate");
 
     private PolicyReader() {}
 
@@ -56,6 +56,9 @@ final class PolicyReader {
         if (required != null) {
             f.required(required, "'" + required + "', which " + kind + " rules need");
         }
+        if (kind.equals("restrict") && !f.has("verified")) {
+            f.required("channels", "'channels', which restrict rules need unless they say verified: true");
+        }
         Map<String, Object> settings = new HashMap<>();
         boolean ok = true;
         for (String key : SETTINGS) {
@@ -80,7 +83,8 @@ final class PolicyReader {
 
     private static Optional<Object> setting(String key, Cursor value) {
         return switch (key) {
-            case "to", "by", "channels" -> value.strings(true).map(list -> list);
+            case "to", "by", "channels", "announce" -> value.strings(true).map(list -> list);
+            case "verified" -> value.bool().map(b -> b);
             case "count" -> value.integer(1, 100).map(Long::intValue);
             case "ttl" -> value.duration().map(d -> d);
             default -> value.string().map(s -> s);

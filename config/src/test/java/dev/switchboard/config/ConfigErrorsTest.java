@@ -116,7 +116,7 @@ class ConfigErrorsTest {
                 "policy-shape.yaml:6:17: policy[4].restrict: expected at least one command id or pattern, like "
                         + "deploy.*",
                 "policy-shape.yaml:7:5: policy[5]: expected a map with keys allow, approve, restrict, confirm, limit, "
-                        + "to, when, by, count, ttl, channels, rate, got a string");
+                        + "to, when, by, count, ttl, announce, channels, verified, rate, got a string");
     }
 
     @Test

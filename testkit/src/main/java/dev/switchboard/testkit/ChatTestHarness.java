@@ -39,7 +39,9 @@ import dev.switchboard.core.job.JobSettings;
 import dev.switchboard.core.identity.ConfiguredIdentityResolver;
 import dev.switchboard.core.identity.User;
 import dev.switchboard.core.job.Jobs;
-import dev.switchboard.core.policy.InterimPolicy;
+import dev.switchboard.core.policy.rules.KnownNames;
+import dev.switchboard.core.policy.rules.RulePolicy;
+import dev.switchboard.core.policy.rules.RuleSpec;
 import dev.switchboard.core.redact.Redactor;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -320,6 +322,17 @@ public final class ChatTestHarness implements AutoCloseable {
         };
     }
 
+    /**
+     * Known users may run every command, guests {@code ping} and {@code version} besides the built-in help and
+     * whoami: the configured policy engine with two rules, so transcripts exercise the real one.
+     */
+    public static Policy openPolicy() {
+        return ((RulePolicy.Built.Ready) RulePolicy.build(List.of(
+                RuleSpec.allow("harness", List.of("*"), List.of(), null),
+                RuleSpec.allow("harness", List.of("ping", "version"), List.of("guests"), null)),
+                KnownNames.of(java.util.Map.of(), Builtins.specs()))).policy();
+    }
+
     /** Configures a harness. Not thread-safe. */
     public static final class Builder {
         private Function<List<CommandSpec>, CommandParser> parser = ChatTestHarness::compile;
@@ -328,7 +341,7 @@ public final class ChatTestHarness implements AutoCloseable {
         private JobStore jobStore;
         private LockStore lockStore;
         private Function<CommandSpec, Action> actions = ChatTestHarness::replyAction;
-        private Policy policy = new InterimPolicy();
+        private Policy policy = openPolicy();
         private Set<String> secrets = Set.of();
         private AuditStore auditStore;
         private PendingStore pending;

@@ -92,7 +92,7 @@ class BuiltinTranscriptTest {
                 "bot: Denied: you are not a known user; ask an admin to add web:bob to users (ref 000001)");
         assertThat(chat.audit()).extracting(AuditEvent::type).containsExactly(RECEIVED, DENIED);
         assertThat(chat.audit().getLast().actor()).isEqualTo("guest:web:bob");
-        assertThat(chat.audit().getLast().rule()).isEqualTo("guest rights");
+        assertThat(chat.audit().getLast().rule()).isEqualTo("default deny");
     }
 
     @Test

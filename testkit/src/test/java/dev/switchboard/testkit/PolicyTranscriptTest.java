@@ -8,9 +8,13 @@ import static dev.switchboard.testkit.Commands.command;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.api.audit.AuditEvent;
+import dev.switchboard.api.command.ActionSpec;
+import dev.switchboard.api.command.CommandSpec;
+import dev.switchboard.core.policy.rules.KnownNames;
 import dev.switchboard.core.policy.rules.RulePolicy;
 import dev.switchboard.core.policy.rules.RuleSpec;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +27,10 @@ class PolicyTranscriptTest {
                             "env != 'prod'"),
                     RuleSpec.allow("policy.yaml:3:5", List.of("deploy.*"), List.of("group:sre"), null),
                     RuleSpec.restrict("policy.yaml:4:5", List.of("deploy.*"), List.of("web:#deploys"))),
-                    Set.of("developers", "sre"), Set.of("alice", "bob"))).policy())
+                    KnownNames.of(Map.of("alice", Set.of("developers"), "bob", Set.of("sre")), List.of(
+                            new CommandSpec("deploy.service", List.of("deploy {service} to {env}"), Map.of(), "",
+                                    List.of(), null, null, null, new ActionSpec("reply", Map.of()), null)))))
+                    .policy())
             .command(command("deploy.service").template("deploy {service} to {env}")
                     .enumArg("service", "web", "billing").enumArg("env", "staging", "prod")
                     .reply("deployed {service} to {env}"))

@@ -48,10 +48,11 @@ public final class CheckCommand implements Callable<Integer> {
                     + String.join(", ", loaded.available()));
             return 1;
         }
-        return switch (loader.load(config, new CommandSets(loaded))) {
+        CommandSets commandSets = new CommandSets(loaded);
+        return switch (loader.load(config, commandSets)) {
             case LoadResult.Rejected rejected -> report(rejected.errors(), err);
-            case LoadResult.Loaded ok when !refusals(ok).isEmpty() -> {
-                List<String> problems = refusals(ok);
+            case LoadResult.Loaded ok when !refusals(ok, commandSets).isEmpty() -> {
+                List<String> problems = refusals(ok, commandSets);
                 problems.forEach(err::println);
                 err.println(problems.size() + (problems.size() == 1 ? " error" : " errors") + "; nothing was started.");
                 yield 1;
@@ -68,12 +69,12 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     /** Settings the server would refuse although they load: unenforceable ones, then policy rule problems. */
-    private static List<String> refusals(LoadResult.Loaded ok) {
+    private static List<String> refusals(LoadResult.Loaded ok, CommandSets commandSets) {
         List<String> unenforced = UnenforcedSettings.problems(ok.config());
         if (!unenforced.isEmpty()) {
             return unenforced;
         }
-        return Policies.of(ok.config()) instanceof Policies.Built.Rejected bad ? bad.problems() : List.of();
+        return Policies.of(ok.config(), commandSets.known(ok.config().commands())) instanceof Policies.Built.Rejected bad ? bad.problems() : List.of();
     }
 
     private static int report(List<ConfigError> errors, PrintWriter err) {

@@ -9,6 +9,7 @@ import dev.switchboard.core.builtin.Builtins;
 import dev.switchboard.core.command.CommandCatalog;
 import dev.switchboard.core.command.CommandSet;
 import dev.switchboard.core.command.Compilation;
+import dev.switchboard.core.policy.rules.CommandConfirmations;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -38,11 +39,23 @@ public final class CommandSets implements CommandChecker {
                         + "' is a built-in command; choose another id"));
             }
             configure(command, problems);
+            CommandConfirmations.problems(command)
+                    .forEach(message -> problems.add(new CommandProblem(command.id(), "confirm", message)));
         }
         if (compile(commands) instanceof Compilation.Rejected rejected) {
             rejected.problems().forEach(p -> problems.add(new CommandProblem(p.commandId(), p.where(), p.message())));
         }
         return problems;
+    }
+
+    /**
+     * Every command that can run with {@code configured}: those plus the built-ins (plugins add actions and stages,
+     * not commands). What the policy checks its rules against.
+     */
+    public List<CommandSpec> known(List<CommandSpec> configured) {
+        List<CommandSpec> all = new ArrayList<>(configured);
+        all.addAll(Builtins.specs());
+        return List.copyOf(all);
     }
 
     /** Builds the set for commands that passed {@link #check}; throws if they did not (a wiring bug). */

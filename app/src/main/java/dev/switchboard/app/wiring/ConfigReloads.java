@@ -59,7 +59,7 @@ final class ConfigReloads implements ConfigWatcher.Listener {
     @Override
     public void reloaded(SwitchboardConfig next) {
         List<String> refused = new ArrayList<>(UnenforcedSettings.problems(next));
-        if (refused.isEmpty() && Policies.of(next) instanceof Policies.Built.Rejected badPolicy) {
+        if (refused.isEmpty() && Policies.of(next, commandSets.known(next.commands())) instanceof Policies.Built.Rejected badPolicy) {
             refused.addAll(badPolicy.problems());
         }
         if (!refused.isEmpty()) {

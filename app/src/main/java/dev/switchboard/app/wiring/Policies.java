@@ -8,20 +8,23 @@ import dev.switchboard.api.policy.Policy;
 import dev.switchboard.config.PolicyRule;
 import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.config.UserConfig;
-import dev.switchboard.core.policy.InterimPolicy;
+import dev.switchboard.api.command.CommandSpec;
+import dev.switchboard.core.policy.rules.KnownNames;
 import dev.switchboard.core.policy.rules.RulePolicy;
 import dev.switchboard.core.policy.rules.RuleSpec;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The policy a configuration asks for: the ordered {@code allow} and {@code restrict} rules of its {@code policy:}
- * section (default deny), or, when there is no such section, the interim policy (known users may run everything,
- * guests only a few read-only built-ins). Rule kinds this version cannot enforce are refused by
- * {@link UnenforcedSettings} before this is asked.
+ * The policy a configuration asks for: the ordered {@code allow}, {@code restrict}, {@code approve},
+ * {@code confirm} and {@code limit} rules of its {@code policy:} section, default deny. With no such section only
+ * the built-in rules allow anything (help, whoami, and explain for known users).
  */
 public final class Policies {
     private Policies() {}
@@ -82,27 +85,36 @@ public final class Policies {
         }
     }
 
-    public static Built of(SwitchboardConfig config) {
-        if (config.policy().isEmpty()) {
-            return new Built.Ready(new InterimPolicy());
-        }
+    /**
+     * The policy of {@code config}'s {@code policy:} section, checked against its users and groups and against
+     * {@code knownCommands}: every command that can run (configured, built-in and plugin commands, as
+     * {@link CommandSets#known} lists them). No section means no rules: only help, whoami and known users' explain
+     * are allowed.
+     */
+    public static Built of(SwitchboardConfig config, Collection<CommandSpec> knownCommands) {
         List<RuleSpec> rules = new ArrayList<>();
         for (PolicyRule rule : config.policy()) {
+            String when = (String) rule.settings().get("when");
+            List<String> to = strings(rule, "to");
             switch (rule.kind()) {
-                case "allow" -> rules.add(RuleSpec.allow(rule.source(), rule.commands(), strings(rule, "to"),
-                        (String) rule.settings().get("when")));
+                case "allow" -> rules.add(RuleSpec.allow(rule.source(), rule.commands(), to, when));
                 case "restrict" -> rules.add(RuleSpec.restrict(rule.source(), rule.commands(),
-                        strings(rule, "channels")));
-                default -> { } // refused earlier by UnenforcedSettings
+                        strings(rule, "channels"), Boolean.TRUE.equals(rule.settings().get("verified"))));
+                case "approve" -> rules.add(RuleSpec.approve(rule.source(), rule.commands(), to, when,
+                        strings(rule, "by"), (Integer) rule.settings().get("count"),
+                        (Duration) rule.settings().get("ttl"), strings(rule, "announce")));
+                case "confirm" -> rules.add(RuleSpec.confirm(rule.source(), rule.commands(), to, when));
+                case "limit" -> rules.add(RuleSpec.limit(rule.source(), rule.commands(), to, when,
+                        (String) rule.settings().get("rate")));
+                default -> throw new IllegalStateException("the config reader let through a '" + rule.kind()
+                        + "' rule at " + rule.source());
             }
         }
-        Set<String> groups = new HashSet<>();
-        Set<String> users = new HashSet<>();
+        Map<String, Set<String>> users = new HashMap<>();
         for (UserConfig user : config.users()) {
-            users.add(user.id());
-            groups.addAll(user.groups());
+            users.put(user.id(), Set.copyOf(user.groups()));
         }
-        return switch (RulePolicy.build(rules, groups, users)) {
+        return switch (RulePolicy.build(rules, KnownNames.of(users, knownCommands))) {
             case RulePolicy.Built.Ready ready -> new Built.Ready(ready.policy());
             case RulePolicy.Built.Rejected rejected -> new Built.Rejected(rejected.problems().stream()
                     .map(p -> p.source() + ": policy: " + p.message()).toList());

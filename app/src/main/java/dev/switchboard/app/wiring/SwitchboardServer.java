@@ -78,7 +78,7 @@ public final class SwitchboardServer implements AutoCloseable {
         if (!unenforced.isEmpty()) {
             return new Startup.Refused(unenforced);
         }
-        if (Policies.of(loaded.config()) instanceof Policies.Built.Rejected badPolicy) {
+        if (Policies.of(loaded.config(), commandSets.known(loaded.config().commands())) instanceof Policies.Built.Rejected badPolicy) {
             return new Startup.Refused(badPolicy.problems());
         }
         SwitchboardConfig config = withPort(loaded.config(), portOverride);
@@ -111,7 +111,8 @@ public final class SwitchboardServer implements AutoCloseable {
                 jobSettings(config), redactor::redact);
         opened.add(jobs);
         AtomicReference<IdentityResolver> identity = new AtomicReference<>(identityOf(config));
-        Policies.Current policy = new Policies.Current(((Policies.Built.Ready) Policies.of(config)).policy());
+        Policies.Current policy = new Policies.Current(((Policies.Built.Ready) Policies.of(config,
+                commandSets.known(config.commands()))).policy());
         Engine.Builder engineBuilder = Engine.builder().clock(clock).ids(ids)
                 .identity((PlatformUser user) -> identity.get().resolve(user))
                 .policy(policy)
@@ -127,7 +128,8 @@ public final class SwitchboardServer implements AutoCloseable {
         ConfigReloads reloads = new ConfigReloads(current, commandSets, commands,
                 next -> {
                     identity.set(identityOf(next));
-                    policy.replace(((Policies.Built.Ready) Policies.of(next)).policy());
+                    policy.replace(((Policies.Built.Ready) Policies.of(next, commandSets.known(next.commands())))
+                            .policy());
                 }, audit, gateway, clock, redactor);
         HealthProbe health = new HealthProbe(storage, web, reloads);
         opened.add(health);

@@ -137,4 +137,64 @@ class CheckCommandTest {
 
         assertThat(run.exit()).as(run.err()).isZero();
     }
+
+    @Test
+    void aCommandsConfirmConditionIsCheckedWhereItIsWritten() throws IOException {
+        Run run = check("""
+                plugins: { shell: {} }
+                commands:
+                  - id: deploy.service
+                    templates: ["deploy {service} to {env}"]
+                    confirm: "env == prod"
+                    action: { shell: { argv: ["/bin/echo", "{service}", "{env}"] } }
+                  - id: scale.service
+                    templates: ["scale {service} to {replicas}"]
+                    confirm: "replica == '0'"
+                    action: { shell: { argv: ["/bin/echo", "{service}"] } }
+                """);
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("switchboard.yaml:5:14: commands[0].confirm: column 8: expected a quoted"
+                + " string after ==, found 'prod'").contains("switchboard.yaml:9:14: commands[1].confirm: 'replica'"
+                + " is neither an argument of scale.service nor one of user, channel, platform, command, so it is"
+                + " never set; did you mean 'replicas'?");
+    }
+
+    @Test
+    void policyRulesMustNameKnownCommandsAndArguments() throws IOException {
+        Run run = check("""
+                policy:
+                  - { allow: ["deploy.servce"] }
+                  - { allow: ["deploy.*"], when: "evn != 'prod'" }
+                plugins: { shell: {} }
+                commands:
+                  - id: deploy.service
+                    templates: ["deploy {service} to {env}"]
+                    action: { shell: { argv: ["/bin/echo", "{service}", "{env}"] } }
+                """);
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("switchboard.yaml:2:5: policy: allow: 'deploy.servce' matches no known"
+                + " command; did you mean 'deploy.service'?").contains("switchboard.yaml:3:5: policy: when: 'evn' is"
+                + " neither an argument of deploy.service");
+    }
+
+    @Test
+    void theDemoConfigurationIsValid() {
+        Path demo = Path.of("..", "examples", "demo.yaml");
+        assertThat(demo).exists();
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit;
+        try {
+            System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            exit = Main.run("check", "-c", demo.toString());
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    }
 }

@@ -30,6 +30,8 @@ class ShellCommandTest {
                   web: { enabled: true, login: open }
                 users:
                   - { id: alice, accounts: ["web:alice"], groups: [developers] }
+                policy:
+                  - { allow: ["ping", "echo"] }
                 commands:
                   - id: echo
                     templates: ["echo {text...}"]

@@ -5,24 +5,27 @@ import dev.switchboard.api.command.Invocation;
 import dev.switchboard.api.identity.Principal;
 import dev.switchboard.api.policy.Decision;
 import dev.switchboard.api.policy.Policy;
-import dev.switchboard.core.policy.condition.Facts;
-import dev.switchboard.core.policy.condition.Verdict;
+import dev.switchboard.api.policy.RateLimit;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * The configured policy: {@code allow} and {@code restrict} rules in order, default deny. Built only from rules
- * that passed {@link #build}; immutable and thread-safe.
+ * The configured policy: {@code allow}, {@code restrict}, {@code approve}, {@code confirm} and {@code limit} rules
+ * in order, default deny. Built only from rules that passed {@link #build}; immutable and thread-safe.
  *
- * <p>A decision is made in three steps. {@code help} and {@code whoami} are always allowed, guests included.
- * Then every restrict rule covering the command must list the conversation among its channels. Then the first
- * allow rule covering the command, whose {@code to} includes the principal and whose {@code when} holds over the
- * invocation's arguments and the context names {@code user}, {@code channel}, {@code platform} and
- * {@code command}, allows. Otherwise the command is denied with a reason that says what to ask for.
+ * <p>A decision is made in steps. {@code help} and {@code whoami} are always allowed, guests included, and known
+ * users may always {@code explain}. Then every restrict rule covering the command must list the conversation among
+ * its channels (when it has any) and, when it says {@code verified}, the account must be verified by its platform.
+ * Then the first allow rule covering the command, whose {@code to} includes the principal and whose {@code when}
+ * holds over the invocation's arguments and the context names {@code user}, {@code channel}, {@code platform} and
+ * {@code command}, allows; otherwise the command is denied with a reason that says what to ask for. Once allowed,
+ * the first approve rule that applies the same way turns the decision into {@link Decision.RequireApproval}. The
+ * first confirm rule that applies, or else the command's own {@code confirm:}, is the {@link #confirmation}; the
+ * first limit rule that applies is the {@link #rateLimit}. Approve, confirm and limit rules without {@code to}
+ * apply to every requester, guests included.
  */
 public final class RulePolicy implements Policy {
     /** The rule that lets everyone learn what they may do and who they are. */
@@ -30,9 +33,10 @@ public final class RulePolicy implements Policy {
     public static final String EXPLAIN_RULE = "built-in: known users may always explain their own requests";
     /** The rule named when nothing allowed. */
     public static final String DEFAULT_DENY = "default deny";
-    private static final Set<String> ALWAYS_ALLOWED = Set.of("help", "whoami");
+    static final Set<String> ALWAYS_ALLOWED = Set.of("help", "whoami");
 
     private final List<Rule> rules;
+    private final CommandConfirmations confirmations = new CommandConfirmations();
 
     private RulePolicy(List<Rule> rules) {
         this.rules = List.copyOf(rules);
@@ -56,19 +60,21 @@ public final class RulePolicy implements Policy {
     }
 
     /**
-     * Checks {@code rules} (in order; none null) against the configured group names and user ids. Never throws for
-     * bad rules: they come back as {@link Built.Rejected}.
+     * Checks {@code rules} (in order; none null) on their own and against each other, and against the configured
+     * users, groups and known commands. Never throws for bad rules: they come back as {@link Built.Rejected}. No
+     * rules at all is valid: everything but the built-in rules is denied.
      */
-    public static Built build(List<RuleSpec> rules, Set<String> knownGroups, Set<String> knownUsers) {
-        RuleChecker checker = new RuleChecker(knownGroups, knownUsers);
+    public static Built build(List<RuleSpec> rules, KnownNames known) {
+        RuleChecker checker = new RuleChecker(known);
         rules.forEach(checker::check);
-        List<RuleProblem> problems = checker.problems();
+        List<RuleProblem> problems = new ArrayList<>(checker.problems());
+        problems.addAll(RuleConflicts.check(checker.rules(), known));
         return problems.isEmpty() ? new Built.Ready(new RulePolicy(checker.rules())) : new Built.Rejected(problems);
     }
 
     @Override
     public Decision decide(Principal principal, Invocation invocation, ConversationRef conversation) {
-        return explain(principal, invocation, conversation).decision();
+        return walk(principal, invocation, conversation).explanation().decision();
     }
 
     /** The decision with one step per rule considered; {@link #decide} returns exactly its decision. */
@@ -78,57 +84,32 @@ public final class RulePolicy implements Policy {
     }
 
     public Explanation explain(Principal principal, Invocation invocation, ConversationRef conversation) {
-        String command = invocation.commandId();
-        List<String> steps = new ArrayList<>();
-        if (ALWAYS_ALLOWED.contains(command)) {
-            return finish(steps, Decision.allow(BUILT_IN_RULE));
-        }
-        if (command.equals("explain") && principal.known()) {
-            // Known users may always ask why; the answer is about their own requests only.
-            return finish(steps, Decision.allow(EXPLAIN_RULE));
-        }
-        for (Rule rule : rules) {
-            if (rule.kind() != RuleSpec.Kind.RESTRICT) {
-                continue;
-            }
-            if (!rule.covers(command)) {
-                steps.add(rule.text() + ": skipped, it does not cover " + command);
-            } else if (rule.permitsChannel(conversation)) {
-                steps.add(rule.text() + ": passed, " + conversation + " is one of its channels");
-            } else {
-                steps.add(rule.text() + ": denies, " + conversation + " is not one of its channels");
-                return finish(steps, Decision.deny(command + " may only run in " + String.join(", ", rule.channels()),
-                        rule.text()));
-            }
-        }
-        Facts facts = facts(principal, invocation, conversation);
-        for (Rule rule : rules) {
-            if (rule.kind() != RuleSpec.Kind.ALLOW) {
-                continue;
-            }
-            if (!rule.covers(command)) {
-                steps.add(rule.text() + ": skipped, it does not cover " + command);
-            } else if (rule.audience().stream().noneMatch(a -> a.includes(principal))) {
-                steps.add(rule.text() + ": skipped, " + String.join(" and ",
-                        rule.audience().stream().map(a -> a.excludes(principal)).toList()));
-            } else if (rule.when() == null) {
-                steps.add(rule.text() + ": allows");
-                return finish(steps, Decision.allow(rule.text()));
-            } else {
-                Verdict verdict = rule.when().evaluate(facts);
-                String shown = redact(verdict.explanation(), invocation);
-                if (!verdict.value()) {
-                    steps.add(rule.text() + ": skipped, when " + shown);
-                } else {
-                    steps.add(rule.text() + ": allows, when " + shown);
-                    return finish(steps, Decision.allow(rule.text()));
-                }
-            }
-        }
-        String reason = principal.known()
-                ? "no policy rule lets " + principal.id() + " run " + command + " here"
-                : "you are not a known user; ask an admin to add " + account(principal) + " to users";
-        return finish(steps, Decision.deny(reason, DEFAULT_DENY));
+        return walk(principal, invocation, conversation).explanation();
+    }
+
+    /**
+     * The first confirm rule that applies, or the command's own {@code confirm:} when it holds; empty when the
+     * request is denied or nothing asks.
+     */
+    @Override
+    public Optional<String> confirmation(Principal principal, Invocation invocation, ConversationRef conversation) {
+        return Optional.ofNullable(walk(principal, invocation, conversation).confirmation());
+    }
+
+    /** The first limit rule that applies, keyed by its source; empty when the request is denied or none applies. */
+    @Override
+    public Optional<RateLimit> rateLimit(Principal principal, Invocation invocation, ConversationRef conversation) {
+        return Optional.ofNullable(walk(principal, invocation, conversation).limit());
+    }
+
+    /**
+     * Whether a known principal is one of {@code approvers}: {@code everyone}, {@code group:<name>} or
+     * {@code user:<id>}. Guests never approve. Whether they asked for the request themselves is the caller's check.
+     */
+    @Override
+    public boolean mayApprove(Principal principal, List<String> approvers) {
+        return principal.known() && approvers.stream().map(Audience::approver).flatMap(Optional::stream)
+                .anyMatch(a -> a.includes(principal));
     }
 
     /**
@@ -141,48 +122,12 @@ public final class RulePolicy implements Policy {
     }
 
     public boolean visible(Principal principal, String commandId) {
-        return ALWAYS_ALLOWED.contains(commandId) || (commandId.equals("explain") && principal.known()) || rules.stream().anyMatch(rule -> rule.kind() == RuleSpec.Kind.ALLOW
-                && rule.covers(commandId) && rule.audience().stream().anyMatch(a -> a.includes(principal)));
+        return ALWAYS_ALLOWED.contains(commandId) || (commandId.equals("explain") && principal.known())
+                || rules.stream().anyMatch(rule -> rule instanceof Rule.Allow allow && allow.covers(commandId)
+                        && allow.scope().audience().stream().anyMatch(a -> a.includes(principal)));
     }
 
-    private static Facts facts(Principal principal, Invocation invocation, ConversationRef conversation) {
-        Map<String, String> values = new HashMap<>();
-        invocation.args().forEach((name, value) -> {
-            if (name != null && value != null) {
-                values.put(name, value);
-            }
-        });
-        // The context wins over a same-named argument, so a user cannot type their way into user == 'root'.
-        values.put("user", principal.id());
-        values.put("channel", conversation.platform() + ":" + conversation.id());
-        values.put("platform", conversation.platform());
-        values.put("command", invocation.commandId());
-        return Facts.of(values);
-    }
-
-    /** Explanations are shown to users and audited, so a secret a {@code when} read must not appear in them. */
-    private static String redact(String explanation, Invocation invocation) {
-        String shown = explanation;
-        for (Map.Entry<String, String> arg : invocation.args().entrySet()) {
-            boolean secret = invocation.command().arg(arg.getKey()).secret();
-            if (secret && arg.getValue() != null && !arg.getValue().isEmpty()) {
-                shown = shown.replace(arg.getValue(), "***");
-            }
-        }
-        return shown;
-    }
-
-    private static Explanation finish(List<String> steps, Decision decision) {
-        steps.add(switch (decision) {
-            case Decision.Allow allow -> "allowed by " + allow.rule();
-            case Decision.Deny deny -> "denied by " + deny.rule() + ": " + deny.reason();
-            case Decision.RequireApproval approval -> "needs approval by " + approval.rule();
-        });
-        return new Explanation(decision, steps);
-    }
-
-    private static String account(Principal principal) {
-        String id = principal.id();
-        return id.startsWith("guest:") ? id.substring("guest:".length()) : id;
+    private RuleWalk.Result walk(Principal principal, Invocation invocation, ConversationRef conversation) {
+        return new RuleWalk(rules, confirmations, principal, invocation, conversation).run();
     }
 }

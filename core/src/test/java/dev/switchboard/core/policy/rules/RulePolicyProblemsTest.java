@@ -1,17 +1,16 @@
 package dev.switchboard.core.policy.rules;
 
-import static dev.switchboard.core.policy.rules.PolicyFixtures.GROUPS;
-import static dev.switchboard.core.policy.rules.PolicyFixtures.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class RulePolicyProblemsTest {
 
     private static List<RuleProblem> problems(RuleSpec... rules) {
-        RulePolicy.Built built = RulePolicy.build(List.of(rules), GROUPS, USERS);
+        RulePolicy.Built built = PolicyFixtures.build(rules);
         assertThat(built).isInstanceOf(RulePolicy.Built.Rejected.class);
         return ((RulePolicy.Built.Rejected) built).problems();
     }
@@ -50,7 +49,8 @@ class RulePolicyProblemsTest {
     @Test
     void anUnknownGroupWhenNoneAreConfiguredSaysSo() {
         RulePolicy.Built built = RulePolicy.build(
-                List.of(RuleSpec.allow("p:1:1", List.of("status"), List.of("group:sre"), null)), Set.of(), USERS);
+                List.of(RuleSpec.allow("p:1:1", List.of("status"), List.of("group:sre"), null)),
+                KnownNames.of(Map.of("alice", Set.of()), PolicyFixtures.COMMANDS));
 
         assertThat(built).isEqualTo(new RulePolicy.Built.Rejected(
                 List.of(new RuleProblem("p:1:1", "to: unknown group 'sre'; no groups are configured"))));
@@ -75,7 +75,7 @@ class RulePolicyProblemsTest {
     void aRestrictWithoutChannelsIsRefused() {
         assertThat(only(RuleSpec.restrict("p:1:1", List.of("deploy.*"), List.of())).message())
                 .isEqualTo("restrict: needs channels, the conversations where these commands may run,"
-                        + " like slack:#deploys or web:*");
+                        + " like slack:#deploys or web:*, or verified: true");
     }
 
     @Test
@@ -101,7 +101,7 @@ class RulePolicyProblemsTest {
         assertThat(RulePolicy.build(List.of(
                 RuleSpec.allow("p:1:1", List.of("deploy.*"), List.of("group:sre"), "env != 'prod'"),
                 RuleSpec.allow("p:2:1", List.of("deploy.*"), List.of("group:sre"), null),
-                RuleSpec.allow("p:3:1", List.of("deploy.*"), List.of("group:developers"), null)), GROUPS, USERS))
+                RuleSpec.allow("p:3:1", List.of("deploy.*"), List.of("group:developers"), null)), PolicyFixtures.KNOWN))
                 .isInstanceOf(RulePolicy.Built.Ready.class);
     }
 
