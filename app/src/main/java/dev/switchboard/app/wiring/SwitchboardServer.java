@@ -207,7 +207,7 @@ public final class SwitchboardServer implements AutoCloseable {
             return c;
         }
         return new SwitchboardConfig(new dev.switchboard.config.ServerConfig(c.server().bind(), port.getAsInt()),
-                c.storage(), c.chat(), c.users(), c.commands(), c.policy(), c.admins(), c.jobs(), c.plugins(),
+                c.storage(), c.chat(), c.users(), c.commands(), c.policy(), c.admins(), c.jobs(), c.security(), c.plugins(),
                 c.files(), c.secretValues(), c.sha256());
     }
 
