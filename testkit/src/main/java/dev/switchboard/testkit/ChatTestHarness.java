@@ -102,7 +102,7 @@ public final class ChatTestHarness implements AutoCloseable {
         this.declared.addAll(b.commands);
         this.commands = new ActiveCommands(commandSet());
         AuditLog auditLog = event -> auditStore.append(List.of(event)).getFirst();
-        Redactor redactor = Redactor.of(b.secrets);
+        Redactor redactor = Redactor.of(b.secrets, b.patterns);
         AdapterGateway gateway = new AdapterGateway(List.of(adapter));
         SequentialIds ids = new SequentialIds();
         Parts parts = new Parts(clock, ids, auditLog, auditStore, gateway, commands, redactor);
@@ -296,6 +296,7 @@ public final class ChatTestHarness implements AutoCloseable {
         private Function<CommandSpec, Action> actions = ChatTestHarness::replyAction;
         private Policy policy = new InterimPolicy();
         private Set<String> secrets = Set.of();
+        private List<java.util.regex.Pattern> patterns = List.of();
         private AuditStore auditStore;
         private FakeChatAdapter adapter;
         private String version = "test";
@@ -318,6 +319,8 @@ public final class ChatTestHarness implements AutoCloseable {
         public Builder actions(Function<CommandSpec, Action> v) { actions = v; return this; }
         public Builder policy(Policy v) { policy = v; return this; }
         public Builder secrets(Set<String> v) { secrets = Set.copyOf(v); return this; }
+        /** Configured redaction patterns ({@code security.redact}), masked besides the built-in ones. */
+        public Builder patterns(List<java.util.regex.Pattern> v) { patterns = List.copyOf(v); return this; }
         /** The audit store (default: a fresh {@link InMemoryAuditStore}); e.g. a failing one. */
         public Builder auditStore(AuditStore v) { auditStore = v; return this; }
         /** The chat platform (default: a fresh {@link FakeChatAdapter}); share one to restart in the same room. */

@@ -6,6 +6,7 @@ import dev.switchboard.api.audit.AuditEvent;
 import dev.switchboard.api.audit.AuditEventType;
 import dev.switchboard.api.chat.PlatformUser;
 import dev.switchboard.api.identity.IdentityResolver;
+import dev.switchboard.app.logging.LogRedaction;
 import dev.switchboard.chat.web.WebChatAdapter;
 import dev.switchboard.config.CommandChecker;
 import dev.switchboard.config.ConfigLoader;
@@ -103,7 +104,9 @@ public final class SwitchboardServer implements AutoCloseable {
         opened.add(storage);
         GroupCommitAuditLog audit = new GroupCommitAuditLog(storage.audit());
         opened.add(audit);
-        Redactor redactor = Redactor.of(config.secretValues());
+        Redactor redactor = Redactor.of(config.secretValues(), config.security().redact());
+        AutoCloseable logRedaction = LogRedaction.add(redactor);
+        opened.add(logRedaction);
         WebChatAdapter web = new WebChatAdapter(clock);
         AdapterGateway gateway = new AdapterGateway(List.of(web));
         ActiveCommands commands = new ActiveCommands(commandSets.build(config.commands()));
@@ -148,7 +151,8 @@ public final class SwitchboardServer implements AutoCloseable {
                 recovered > 0 ? "; " + recovered + " job(s) were interrupted by the last stop" : "");
         // Shutdown order: stop taking changes and messages, then stop running jobs while the chat can still be
         // told about them, then the chat and HTTP, and the audit log and database last.
-        List<AutoCloseable> shutdown = List.of(watcher, engine, jobs, web::stop, http::stop, health, audit, storage);
+        List<AutoCloseable> shutdown = List.of(watcher, engine, jobs, web::stop, http::stop, health, audit, storage,
+                logRedaction);
         return new SwitchboardServer(shutdown, http, config.server().bind(), recovered);
     }
 
@@ -207,8 +211,8 @@ public final class SwitchboardServer implements AutoCloseable {
             return c;
         }
         return new SwitchboardConfig(new dev.switchboard.config.ServerConfig(c.server().bind(), port.getAsInt()),
-                c.storage(), c.chat(), c.users(), c.commands(), c.policy(), c.admins(), c.jobs(), c.security(), c.plugins(),
-                c.files(), c.secretValues(), c.sha256());
+                c.storage(), c.chat(), c.users(), c.commands(), c.policy(), c.admins(), c.jobs(), c.security(),
+                c.plugins(), c.files(), c.secretValues(), c.sha256());
     }
 
     private static Path configDir(Path configFile) {
