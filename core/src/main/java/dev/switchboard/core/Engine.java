@@ -136,7 +136,7 @@ public final class Engine implements AutoCloseable {
                     .reply(new ReplyStage(gateway, jobs, new OutcomeReplies(), redactor))
                     .audit(new AuditStage(auditLog, clock, redactor, commands))
                     .identity(new IdentityStage(identity))
-                    .parse(new ParseStage(commands))
+                    .parse(new ParseStage(commands, policy))
                     .authorize(new AuthorizeStage(policy))
                     .confirm(new ConfirmStage())
                     .approve(new ApproveStage())

@@ -1,25 +1,31 @@
 package dev.switchboard.core.pipeline;
 
 import dev.switchboard.api.command.ParseResult;
+import dev.switchboard.api.identity.Principal;
 import dev.switchboard.api.pipeline.Exchange;
 import dev.switchboard.api.pipeline.Outcome;
 import dev.switchboard.api.pipeline.Stage;
+import dev.switchboard.api.policy.Policy;
 import dev.switchboard.core.command.ActiveCommands;
+import dev.switchboard.core.command.CommandSet;
 import java.util.Objects;
 
 /**
  * Parses the text with the command set in force (read once per message). A blank message is ignored; a message
  * longer than {@link #MAX_LENGTH} characters is refused without parsing; everything that is not a clean match ends
- * here as an outcome the user can act on.
+ * here as an outcome the user can act on. Did-you-mean suggestions name only commands the policy
+ * {@linkplain Policy#shows shows} the caller, so a typo never reveals a command they may not see.
  */
 public final class ParseStage implements Stage {
     /** The longest text parsed as a command. */
     public static final int MAX_LENGTH = 4000;
 
     private final ActiveCommands commands;
+    private final Policy policy;
 
-    public ParseStage(ActiveCommands commands) {
+    public ParseStage(ActiveCommands commands, Policy policy) {
         this.commands = Objects.requireNonNull(commands, "commands");
+        this.policy = Objects.requireNonNull(policy, "policy");
     }
 
     @Override
@@ -32,12 +38,23 @@ public final class ParseStage implements Stage {
             return new Outcome.Invalid(new ParseResult.Invalid(null, "message", text.length() + " characters",
                     "message too long (" + text.length() + " characters); commands are at most " + MAX_LENGTH, null));
         }
-        ParseResult result = commands.current().parser().parse(text.strip());
+        CommandSet set = commands.current();
+        ParseResult result = set.parser().parse(text.strip());
         return switch (result) {
             case ParseResult.Matched m -> chain.proceed(exchange.withInvocation(m.invocation()));
-            case ParseResult.NoMatch n -> new Outcome.NoMatch(n.text(), n.suggestions());
+            case ParseResult.NoMatch n -> new Outcome.NoMatch(n.text(),
+                    set.suggestions(n, id -> shows(exchange.principal(), id)));
             case ParseResult.Ambiguous a -> new Outcome.Ambiguous(a.text(), a.candidates());
             case ParseResult.Invalid i -> new Outcome.Invalid(i);
         };
+    }
+
+    /** Whether to offer the command; in doubt (no principal, a failing policy) it is not offered. */
+    private boolean shows(Principal principal, String commandId) {
+        try {
+            return principal != null && policy.shows(principal, commandId);
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 }
