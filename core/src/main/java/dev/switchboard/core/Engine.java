@@ -12,6 +12,7 @@ import dev.switchboard.core.builtin.BuiltinCommands;
 import dev.switchboard.core.chat.ChatGateway;
 import dev.switchboard.core.chat.Dispatcher;
 import dev.switchboard.core.command.ActiveCommands;
+import dev.switchboard.core.identity.UserDirectory;
 import dev.switchboard.core.job.Jobs;
 import dev.switchboard.core.pipeline.ApproveStage;
 import dev.switchboard.core.pipeline.AuditStage;
@@ -29,6 +30,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * The engine assembled by hand: the pipeline with its stages, the built-in commands, and the dispatcher adapters
@@ -91,6 +93,7 @@ public final class Engine implements AutoCloseable {
         private AuditStore auditStore;
         private ChatGateway gateway;
         private Redactor redactor = Redactor.none();
+        private Supplier<UserDirectory> users = () -> UserDirectory.EMPTY;
         private String version;
         private Dispatcher.Settings dispatcher = Dispatcher.Settings.defaults();
         private final List<Map.Entry<StageSlot, Stage>> stages = new ArrayList<>();
@@ -105,6 +108,8 @@ public final class Engine implements AutoCloseable {
         public Builder jobs(Jobs v) { jobs = v; return this; }
         public Builder gateway(ChatGateway v) { gateway = v; return this; }
         public Builder redactor(Redactor v) { redactor = v; return this; }
+        /** The users by id and the admin groups in force, read per message (default: none, nobody is admin). */
+        public Builder users(Supplier<UserDirectory> v) { users = Objects.requireNonNull(v, "users"); return this; }
         /** The version {@code version} reports; by default the jar manifest's, or "dev". */
         public Builder version(String v) { version = v; return this; }
         public Builder dispatcher(Dispatcher.Settings v) { dispatcher = v; return this; }
@@ -130,7 +135,8 @@ public final class Engine implements AutoCloseable {
             require(auditLog, "audit log");
             require(auditStore, "audit store");
             require(gateway, "gateway");
-            BuiltinCommands builtins = new BuiltinCommands(commands, jobs, auditStore, clock, version, policy);
+            BuiltinCommands builtins = new BuiltinCommands(commands, jobs, auditStore, clock, version, policy,
+                    users);
             Pipeline.Builder pipeline = Pipeline.builder()
                     .ids(ids)
                     .reply(new ReplyStage(gateway, jobs, new OutcomeReplies(), redactor))

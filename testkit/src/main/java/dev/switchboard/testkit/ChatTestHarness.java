@@ -35,6 +35,7 @@ import dev.switchboard.core.job.JobRunner;
 import dev.switchboard.core.job.JobSettings;
 import dev.switchboard.core.identity.ConfiguredIdentityResolver;
 import dev.switchboard.core.identity.User;
+import dev.switchboard.core.identity.UserDirectory;
 import dev.switchboard.core.job.Jobs;
 import dev.switchboard.core.policy.InterimPolicy;
 import dev.switchboard.core.redact.Redactor;
@@ -93,6 +94,8 @@ public final class ChatTestHarness implements AutoCloseable {
     private final Jobs jobs;
     private final Engine engine;
     private volatile IdentityResolver identity = new ConfiguredIdentityResolver(List.of());
+    private final Set<String> adminGroups;
+    private volatile UserDirectory directory;
 
     private ChatTestHarness(Builder b) {
         this.adapter = b.adapter != null ? b.adapter : new FakeChatAdapter();
@@ -100,6 +103,8 @@ public final class ChatTestHarness implements AutoCloseable {
         this.parser = b.parser;
         this.actions = b.actions;
         this.declared.addAll(b.commands);
+        this.adminGroups = b.adminGroups;
+        this.directory = new UserDirectory(List.of(), adminGroups);
         this.commands = new ActiveCommands(commandSet());
         AuditLog auditLog = event -> auditStore.append(List.of(event)).getFirst();
         Redactor redactor = Redactor.of(b.secrets, b.patterns);
@@ -109,7 +114,7 @@ public final class ChatTestHarness implements AutoCloseable {
         this.jobs = b.jobs != null ? b.jobs.apply(parts) : jobRunner(parts, b);
         Engine.Builder engine = Engine.builder().clock(clock).ids(ids).identity(user -> identity.resolve(user))
                 .policy(b.policy).commands(commands).jobs(jobs).audit(auditLog, auditStore).gateway(gateway)
-                .redactor(redactor).version(b.version);
+                .redactor(redactor).version(b.version).users(() -> directory);
         b.stages.forEach(e -> engine.stage(e.getKey(), e.getValue()));
         this.engine = engine.build();
     }
@@ -127,6 +132,7 @@ public final class ChatTestHarness implements AutoCloseable {
     public ChatTestHarness user(User user) {
         users.add(user);
         identity = new ConfiguredIdentityResolver(users);
+        directory = new UserDirectory(users, adminGroups);
         return this;
     }
 
@@ -296,6 +302,7 @@ public final class ChatTestHarness implements AutoCloseable {
         private Function<CommandSpec, Action> actions = ChatTestHarness::replyAction;
         private Policy policy = new InterimPolicy();
         private Set<String> secrets = Set.of();
+        private Set<String> adminGroups = Set.of();
         private List<java.util.regex.Pattern> patterns = List.of();
         private AuditStore auditStore;
         private FakeChatAdapter adapter;
@@ -319,6 +326,8 @@ public final class ChatTestHarness implements AutoCloseable {
         public Builder actions(Function<CommandSpec, Action> v) { actions = v; return this; }
         public Builder policy(Policy v) { policy = v; return this; }
         public Builder secrets(Set<String> v) { secrets = Set.copyOf(v); return this; }
+        /** The groups whose members are admins ({@code admins.groups}); none by default. */
+        public Builder admins(String... groups) { adminGroups = Set.of(groups); return this; }
         /** Configured redaction patterns ({@code security.redact}), masked besides the built-in ones. */
         public Builder patterns(List<java.util.regex.Pattern> v) { patterns = List.copyOf(v); return this; }
         /** The audit store (default: a fresh {@link InMemoryAuditStore}); e.g. a failing one. */

@@ -19,6 +19,7 @@ import dev.switchboard.core.chat.AdapterGateway;
 import dev.switchboard.core.command.ActiveCommands;
 import dev.switchboard.core.identity.ConfiguredIdentityResolver;
 import dev.switchboard.core.identity.User;
+import dev.switchboard.core.identity.UserDirectory;
 import dev.switchboard.core.job.JobRunner;
 import dev.switchboard.core.job.JobSettings;
 import dev.switchboard.core.redact.Redactor;
@@ -114,10 +115,11 @@ public final class SwitchboardServer implements AutoCloseable {
                 jobSettings(config), redactor::redact);
         opened.add(jobs);
         AtomicReference<IdentityResolver> identity = new AtomicReference<>(identityOf(config));
+        AtomicReference<UserDirectory> users = new AtomicReference<>(directoryOf(config));
         Policies.Current policy = new Policies.Current(((Policies.Built.Ready) Policies.of(config)).policy());
         Engine.Builder engineBuilder = Engine.builder().clock(clock).ids(ids)
                 .identity((PlatformUser user) -> identity.get().resolve(user))
-                .policy(policy)
+                .policy(policy).users(users::get)
                 .commands(commands).jobs(jobs).audit(audit, storage.audit()).gateway(gateway).redactor(redactor);
         plugins.stages().forEach(s -> engineBuilder.stage(s.getKey(), s.getValue()));
         Engine engine = engineBuilder.build();
@@ -127,6 +129,7 @@ public final class SwitchboardServer implements AutoCloseable {
         ConfigReloads reloads = new ConfigReloads(current, commandSets, commands,
                 next -> {
                     identity.set(identityOf(next));
+                    users.set(directoryOf(next));
                     policy.replace(((Policies.Built.Ready) Policies.of(next)).policy());
                 }, audit, gateway, clock, redactor);
         HealthProbe health = new HealthProbe(storage, web, reloads);
@@ -199,6 +202,12 @@ public final class SwitchboardServer implements AutoCloseable {
     private static IdentityResolver identityOf(SwitchboardConfig config) {
         return new ConfiguredIdentityResolver(config.users().stream()
                 .map(u -> new User(u.id(), u.accounts(), new LinkedHashSet<>(u.groups()))).toList());
+    }
+
+    private static UserDirectory directoryOf(SwitchboardConfig config) {
+        return new UserDirectory(config.users().stream()
+                .map(u -> new User(u.id(), u.accounts(), new LinkedHashSet<>(u.groups()))).toList(),
+                new LinkedHashSet<>(config.admins().groups()));
     }
 
     private static JobSettings jobSettings(SwitchboardConfig config) {

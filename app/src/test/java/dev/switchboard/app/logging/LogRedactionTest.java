@@ -73,8 +73,7 @@ class LogRedactionTest {
     }
 
     @Test
-    void builtInPatternsApplyBeforeAnyServerAddsItsOwnSecrets()
-            throws Exception {
+    void builtInPatternsApplyBeforeAnyServerAddsItsOwnSecrets() throws Exception {
         context.getLogger("dev.switchboard.test").info("key AKIAIOSFODNN7EXAMPLE seen");
         AutoCloseable server = LogRedaction.add(Redactor.of(Set.of("only-while-running")));
         context.getLogger("dev.switchboard.test").info("value only-while-running while running");
