@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class ConfigLoader {
     private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
     private static final List<String> SECTIONS = List.of("server", "storage", "chat", "users", "policy", "commands",
-            "admins", "jobs", "plugins", "include", "alerts");
+            "admins", "jobs", "security", "plugins", "include", "alerts");
 
     private final Function<String, String> env;
     private final Supplier<String> hostName;
@@ -75,11 +75,12 @@ public final class ConfigLoader {
         List<PolicyRule> policy = PolicyReader.read(top.get("policy"));
         AdminConfig admins = ServiceSectionsReader.admins(section(top, "admins"));
         JobsConfig jobs = ServiceSectionsReader.jobs(section(top, "jobs"), hostName);
+        SecurityConfig security = SecurityReader.read(section(top, "security"), users);
         Map<String, Map<String, Object>> plugins = plugins(top.get("plugins"));
         CommandReader.Commands commands = new CommandReader().read(top.get("commands"));
         check(checker, commands, root.diagnostics(), mainFile);
-        return new SwitchboardConfig(server, storage, chat, users, commands.specs(), policy, admins, jobs, plugins,
-                read.files(), secrets, read.sha256());
+        return new SwitchboardConfig(server, storage, chat, users, commands.specs(), policy, admins, jobs,
+                security, plugins, read.files(), secrets, read.sha256());
     }
 
     /** A section, where an empty one ({@code server:} with nothing under it) means all defaults. */

@@ -83,7 +83,8 @@ final class ServiceSectionsReader {
         }
     }
 
-    private static Optional<ConversationRef> conversation(Cursor item, String text) {
+    /** A {@code platform:conversation} on a known platform, or empty after reporting what was wrong. */
+    static Optional<ConversationRef> conversation(Cursor item, String text) {
         int colon = text.indexOf(':');
         if (colon <= 0 || colon == text.length() - 1) {
             item.error("expected platform:conversation, like web:#ops, got " + item.shown());

@@ -15,6 +15,7 @@ import java.util.Set;
  * @param users the configured people, in config order (includes appended in include order)
  * @param commands the declared commands, checked by the {@link CommandChecker} given to the loader
  * @param policy the policy rules in order (default deny is the engine's, not a rule here)
+ * @param security extra redaction patterns, who may break glass, how long confirmations stay open
  * @param plugins plugin id to its settings as written, in config order
  * @param files the main file and every included file, absolute, in the order they were read
  * @param secretValues every value a {@code ${env:}} / {@code ${file:}} reference resolved to, to redact anywhere
@@ -23,7 +24,8 @@ import java.util.Set;
 public record SwitchboardConfig(
         ServerConfig server, StorageConfig storage, ChatConfig chat, List<UserConfig> users,
         List<CommandSpec> commands, List<PolicyRule> policy, AdminConfig admins, JobsConfig jobs,
-        Map<String, Map<String, Object>> plugins, List<Path> files, Set<String> secretValues, String sha256) {
+        SecurityConfig security, Map<String, Map<String, Object>> plugins, List<Path> files, Set<String> secretValues,
+        String sha256) {
 
     public SwitchboardConfig {
         Objects.requireNonNull(server, "server");
@@ -31,6 +33,7 @@ public record SwitchboardConfig(
         Objects.requireNonNull(chat, "chat");
         Objects.requireNonNull(admins, "admins");
         Objects.requireNonNull(jobs, "jobs");
+        Objects.requireNonNull(security, "security");
         Objects.requireNonNull(sha256, "sha256");
         users = List.copyOf(users);
         commands = List.copyOf(commands);

@@ -20,6 +20,7 @@ import dev.switchboard.core.limit.RateLimiter;
 import dev.switchboard.core.chat.ChatGateway;
 import dev.switchboard.core.chat.Dispatcher;
 import dev.switchboard.core.command.ActiveCommands;
+import dev.switchboard.core.identity.UserDirectory;
 import dev.switchboard.core.job.Jobs;
 import dev.switchboard.core.pipeline.ApproveStage;
 import dev.switchboard.core.pipeline.AuditStage;
@@ -39,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import java.util.function.Supplier;
 
 /**
  * The engine assembled by hand: the pipeline with its stages, the built-in commands, and the dispatcher adapters
@@ -112,6 +114,7 @@ public final class Engine implements AutoCloseable {
         private PendingStore pending;
         private ApprovalSettings approvals = ApprovalSettings.DEFAULTS;
         private RandomGenerator random = new SecureRandom();
+        private Supplier<UserDirectory> users = () -> UserDirectory.EMPTY;
         private String version;
         private Dispatcher.Settings dispatcher = Dispatcher.Settings.defaults();
         private final List<Map.Entry<StageSlot, Stage>> stages = new ArrayList<>();
@@ -126,6 +129,8 @@ public final class Engine implements AutoCloseable {
         public Builder jobs(Jobs v) { jobs = v; return this; }
         public Builder gateway(ChatGateway v) { gateway = v; return this; }
         public Builder redactor(Redactor v) { redactor = v; return this; }
+        /** The users by id and the admin groups in force, read per message (default: none, nobody is admin). */
+        public Builder users(Supplier<UserDirectory> v) { users = Objects.requireNonNull(v, "users"); return this; }
         /** The version {@code version} reports; by default the jar manifest's, or "dev". */
         public Builder version(String v) { version = v; return this; }
         public Builder dispatcher(Dispatcher.Settings v) { dispatcher = v; return this; }
@@ -157,7 +162,8 @@ public final class Engine implements AutoCloseable {
             require(auditStore, "audit store");
             require(gateway, "gateway");
             require(pending, "pending store");
-            BuiltinCommands builtins = new BuiltinCommands(commands, jobs, auditStore, clock, version, policy);
+            BuiltinCommands builtins = new BuiltinCommands(commands, jobs, auditStore, clock, version, policy,
+                    users);
             Parking parking = new Parking(pending, auditLog, clock, random, redactor);
             Notices notices = new Notices(gateway, redactor);
             Resumption resumption = new Resumption(commands, identity);
@@ -166,7 +172,7 @@ public final class Engine implements AutoCloseable {
                     .reply(new ReplyStage(gateway, jobs, new OutcomeReplies(), redactor))
                     .audit(new AuditStage(auditLog, clock, redactor, commands))
                     .identity(new IdentityStage(identity))
-                    .parse(new ParseStage(commands))
+                    .parse(new ParseStage(commands, policy))
                     .authorize(new AuthorizeStage(policy, new RateLimiter(), clock))
                     .confirm(new ConfirmStage(policy, parking, approvals.confirmationTtl()))
                     .approve(new ApproveStage(parking, notices, auditLog, approvals))

@@ -38,6 +38,7 @@ import dev.switchboard.core.job.JobRunner;
 import dev.switchboard.core.job.JobSettings;
 import dev.switchboard.core.identity.ConfiguredIdentityResolver;
 import dev.switchboard.core.identity.User;
+import dev.switchboard.core.identity.UserDirectory;
 import dev.switchboard.core.job.Jobs;
 import dev.switchboard.core.policy.rules.KnownNames;
 import dev.switchboard.core.policy.rules.RulePolicy;
@@ -100,6 +101,8 @@ public final class ChatTestHarness implements AutoCloseable {
     private final PendingStore pending;
     private final Engine engine;
     private volatile IdentityResolver identity = new ConfiguredIdentityResolver(List.of());
+    private final Set<String> adminGroups;
+    private volatile UserDirectory directory;
 
     private ChatTestHarness(Builder b) {
         this.adapter = b.adapter != null ? b.adapter : new FakeChatAdapter();
@@ -107,9 +110,11 @@ public final class ChatTestHarness implements AutoCloseable {
         this.parser = b.parser;
         this.actions = b.actions;
         this.declared.addAll(b.commands);
+        this.adminGroups = b.adminGroups;
+        this.directory = new UserDirectory(List.of(), adminGroups);
         this.commands = new ActiveCommands(commandSet());
         AuditLog auditLog = event -> auditStore.append(List.of(event)).getFirst();
-        Redactor redactor = Redactor.of(b.secrets);
+        Redactor redactor = Redactor.of(b.secrets, b.patterns);
         AdapterGateway gateway = new AdapterGateway(List.of(adapter));
         SequentialIds ids = new SequentialIds();
         Parts parts = new Parts(clock, ids, auditLog, auditStore, gateway, commands, redactor);
@@ -117,8 +122,8 @@ public final class ChatTestHarness implements AutoCloseable {
         this.pending = b.pending != null ? b.pending : new InMemoryPendingStore();
         Engine.Builder engine = Engine.builder().clock(clock).ids(ids).identity(user -> identity.resolve(user))
                 .policy(b.policy).commands(commands).jobs(jobs).audit(auditLog, auditStore).gateway(gateway)
-                .redactor(redactor).version(b.version).pending(pending).approvals(b.approvals)
-                .random(new Random(b.seed));
+                .redactor(redactor).version(b.version).users(() -> directory).pending(pending)
+                .approvals(b.approvals).random(new Random(b.seed));
         b.stages.forEach(e -> engine.stage(e.getKey(), e.getValue()));
         this.engine = engine.build();
     }
@@ -137,6 +142,7 @@ public final class ChatTestHarness implements AutoCloseable {
         users.removeIf(u -> u.id().equals(user.id()));
         users.add(user);
         identity = new ConfiguredIdentityResolver(users);
+        directory = new UserDirectory(users, adminGroups);
         return this;
     }
 
@@ -343,6 +349,8 @@ public final class ChatTestHarness implements AutoCloseable {
         private Function<CommandSpec, Action> actions = ChatTestHarness::replyAction;
         private Policy policy = openPolicy();
         private Set<String> secrets = Set.of();
+        private Set<String> adminGroups = Set.of();
+        private List<java.util.regex.Pattern> patterns = List.of();
         private AuditStore auditStore;
         private PendingStore pending;
         private ApprovalSettings approvals = ApprovalSettings.DEFAULTS;
@@ -368,6 +376,10 @@ public final class ChatTestHarness implements AutoCloseable {
         public Builder actions(Function<CommandSpec, Action> v) { actions = v; return this; }
         public Builder policy(Policy v) { policy = v; return this; }
         public Builder secrets(Set<String> v) { secrets = Set.copyOf(v); return this; }
+        /** The groups whose members are admins ({@code admins.groups}); none by default. */
+        public Builder admins(String... groups) { adminGroups = Set.of(groups); return this; }
+        /** Configured redaction patterns ({@code security.redact}), masked besides the built-in ones. */
+        public Builder patterns(List<java.util.regex.Pattern> v) { patterns = List.copyOf(v); return this; }
         /** The audit store (default: a fresh {@link InMemoryAuditStore}); e.g. a failing one. */
         public Builder auditStore(AuditStore v) { auditStore = v; return this; }
         /** The chat platform (default: a fresh {@link FakeChatAdapter}); share one to restart in the same room. */

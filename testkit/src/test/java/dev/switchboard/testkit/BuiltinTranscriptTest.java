@@ -80,7 +80,8 @@ class BuiltinTranscriptTest {
         chat.as("bob").says("whoami");
 
         assertThat(chat.transcript().getLast()).isEqualTo("bot: You are not linked to a Switchboard user, so you have "
-                + "guest rights only. To get linked, ask an admin to add web:bob to a user's accounts.\n"
+                + "guest rights only. To get linked, ask an admin to add web:bob to the accounts of your user in the "
+                + "users: section.\n"
                 + "Account: web:bob\nVerified: yes");
     }
 

@@ -1,2 +1,2 @@
-/** The subcommands of {@code switchboard}: demo, serve, check, audit, shell and version. */
+/** The subcommands of {@code switchboard}: demo, serve, check, audit, policy, shell and version. */
 package dev.switchboard.app.cli;

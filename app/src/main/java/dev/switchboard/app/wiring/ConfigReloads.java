@@ -69,6 +69,7 @@ final class ConfigReloads implements ConfigWatcher.Listener {
         SwitchboardConfig previous = current.get();
         // new secrets first, so nothing that uses them can show them before they are masked
         redactor.remember(next.secretValues());
+        redactor.usePatterns(next.security().redact());
         commands.replace(commandSets.build(next.commands()));
         applyUsers.accept(next);
         current.set(next);

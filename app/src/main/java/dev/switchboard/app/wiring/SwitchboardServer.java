@@ -6,6 +6,7 @@ import dev.switchboard.api.audit.AuditEvent;
 import dev.switchboard.api.audit.AuditEventType;
 import dev.switchboard.api.chat.PlatformUser;
 import dev.switchboard.api.identity.IdentityResolver;
+import dev.switchboard.app.logging.LogRedaction;
 import dev.switchboard.chat.web.WebChatAdapter;
 import dev.switchboard.config.CommandChecker;
 import dev.switchboard.config.ConfigLoader;
@@ -18,8 +19,10 @@ import dev.switchboard.core.chat.AdapterGateway;
 import dev.switchboard.core.command.ActiveCommands;
 import dev.switchboard.core.identity.ConfiguredIdentityResolver;
 import dev.switchboard.core.identity.User;
+import dev.switchboard.core.identity.UserDirectory;
 import dev.switchboard.core.job.JobRunner;
 import dev.switchboard.core.job.JobSettings;
+import dev.switchboard.core.approval.ApprovalSettings;
 import dev.switchboard.core.redact.Redactor;
 import dev.switchboard.server.HttpServer;
 import dev.switchboard.server.ServerSettings;
@@ -31,6 +34,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -103,7 +107,9 @@ public final class SwitchboardServer implements AutoCloseable {
         opened.add(storage);
         GroupCommitAuditLog audit = new GroupCommitAuditLog(storage.audit());
         opened.add(audit);
-        Redactor redactor = Redactor.of(config.secretValues());
+        Redactor redactor = Redactor.of(config.secretValues(), config.security().redact());
+        AutoCloseable logRedaction = LogRedaction.add(redactor);
+        opened.add(logRedaction);
         WebChatAdapter web = new WebChatAdapter(clock);
         AdapterGateway gateway = new AdapterGateway(List.of(web));
         ActiveCommands commands = new ActiveCommands(commandSets.build(config.commands()));
@@ -111,13 +117,14 @@ public final class SwitchboardServer implements AutoCloseable {
                 jobSettings(config), redactor::redact);
         opened.add(jobs);
         AtomicReference<IdentityResolver> identity = new AtomicReference<>(identityOf(config));
+        AtomicReference<UserDirectory> users = new AtomicReference<>(directoryOf(config));
         Policies.Current policy = new Policies.Current(((Policies.Built.Ready) Policies.of(config,
                 commandSets.known(config.commands()))).policy());
         Engine.Builder engineBuilder = Engine.builder().clock(clock).ids(ids)
                 .identity((PlatformUser user) -> identity.get().resolve(user))
-                .policy(policy)
+                .policy(policy).users(users::get)
                 .commands(commands).jobs(jobs).audit(audit, storage.audit()).gateway(gateway).redactor(redactor)
-                .pending(storage.pending());
+                .pending(storage.pending()).approvals(approvalSettings(config));
         plugins.stages().forEach(s -> engineBuilder.stage(s.getKey(), s.getValue()));
         Engine engine = engineBuilder.build();
         opened.add(engine);
@@ -128,6 +135,7 @@ public final class SwitchboardServer implements AutoCloseable {
         ConfigReloads reloads = new ConfigReloads(current, commandSets, commands,
                 next -> {
                     identity.set(identityOf(next));
+                    users.set(directoryOf(next));
                     policy.replace(((Policies.Built.Ready) Policies.of(next, commandSets.known(next.commands())))
                             .policy());
                 }, audit, gateway, clock, redactor);
@@ -153,7 +161,8 @@ public final class SwitchboardServer implements AutoCloseable {
                 recovered > 0 ? "; " + recovered + " job(s) were interrupted by the last stop" : "");
         // Shutdown order: stop taking changes and messages, then stop running jobs while the chat can still be
         // told about them, then the chat and HTTP, and the audit log and database last.
-        List<AutoCloseable> shutdown = List.of(watcher, expiry, engine, jobs, web::stop, http::stop, health, audit, storage);
+        List<AutoCloseable> shutdown = List.of(watcher, expiry, engine, jobs, web::stop, http::stop, health, audit,
+                storage, logRedaction);
         return new SwitchboardServer(shutdown, http, config.server().bind(), recovered);
     }
 
@@ -197,9 +206,22 @@ public final class SwitchboardServer implements AutoCloseable {
         }
     }
 
+    /** Confirmation TTL and break-glass from {@code security:}; read at start (changing them needs a restart). */
+    private static ApprovalSettings approvalSettings(SwitchboardConfig config) {
+        var security = config.security();
+        return new ApprovalSettings(security.confirmations().ttl(), Set.copyOf(security.breakGlass().groups()),
+                security.breakGlass().announce());
+    }
+
     private static IdentityResolver identityOf(SwitchboardConfig config) {
         return new ConfiguredIdentityResolver(config.users().stream()
                 .map(u -> new User(u.id(), u.accounts(), new LinkedHashSet<>(u.groups()))).toList());
+    }
+
+    private static UserDirectory directoryOf(SwitchboardConfig config) {
+        return new UserDirectory(config.users().stream()
+                .map(u -> new User(u.id(), u.accounts(), new LinkedHashSet<>(u.groups()))).toList(),
+                new LinkedHashSet<>(config.admins().groups()));
     }
 
     private static JobSettings jobSettings(SwitchboardConfig config) {
@@ -212,8 +234,8 @@ public final class SwitchboardServer implements AutoCloseable {
             return c;
         }
         return new SwitchboardConfig(new dev.switchboard.config.ServerConfig(c.server().bind(), port.getAsInt()),
-                c.storage(), c.chat(), c.users(), c.commands(), c.policy(), c.admins(), c.jobs(), c.plugins(),
-                c.files(), c.secretValues(), c.sha256());
+                c.storage(), c.chat(), c.users(), c.commands(), c.policy(), c.admins(), c.jobs(), c.security(),
+                c.plugins(), c.files(), c.secretValues(), c.sha256());
     }
 
     private static Path configDir(Path configFile) {

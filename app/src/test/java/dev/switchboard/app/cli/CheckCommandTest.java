@@ -89,7 +89,7 @@ class CheckCommandTest {
     }
 
     @Test
-    void policyRulesAreRefusedRatherThanSilentlyIgnored() throws IOException {
+    void anApproveRuleForCommandsNobodyMayRunIsRefusedAtTheRule() throws IOException {
         Run run = check("""
                 policy:
                   - { approve: ["deploy.*"], when: "env == 'prod'", by: ["group:sre"], count: 1, ttl: 30m }
@@ -97,7 +97,7 @@ class CheckCommandTest {
                 """);
 
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.err()).contains("switchboard.yaml:2:").contains("not enforced by this version");
+        assertThat(run.err()).contains("switchboard.yaml:2:").contains("deploy.*");
     }
 
     @Test

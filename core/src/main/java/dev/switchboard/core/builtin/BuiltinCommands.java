@@ -1,7 +1,6 @@
 package dev.switchboard.core.builtin;
 
 import dev.switchboard.api.audit.AuditStore;
-import dev.switchboard.api.command.ParseResult;
 import dev.switchboard.api.identity.Principal;
 import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.command.Invocation;
@@ -10,12 +9,14 @@ import dev.switchboard.api.policy.Policy;
 import dev.switchboard.api.pipeline.Exchange;
 import dev.switchboard.api.reply.Reply;
 import dev.switchboard.core.command.ActiveCommands;
+import dev.switchboard.core.identity.UserDirectory;
 import dev.switchboard.core.job.Jobs;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Answers the built-in commands in process. Called by the execute stage on the message's thread after the command
@@ -28,6 +29,7 @@ public final class BuiltinCommands {
     private final AuditStore audit;
     private final JobAnswers jobAnswers;
     private final AuditAnswers auditAnswers;
+    private final ExplainAnswer explainAnswer;
     private final String version;
     private final Policy policy;
 
@@ -46,12 +48,22 @@ public final class BuiltinCommands {
     /** As above; {@code help} lists only the commands {@code policy} {@linkplain Policy#shows shows} the caller. */
     public BuiltinCommands(ActiveCommands commands, Jobs jobs, AuditStore audit, Clock clock, String version,
             Policy policy) {
+        this(commands, jobs, audit, clock, version, policy, () -> UserDirectory.EMPTY);
+    }
+
+    /**
+     * As above; {@code users} gives the directory in force (read on every call), which says who the admins are
+     * that may {@code explain --user} for another user, and who that user is.
+     */
+    public BuiltinCommands(ActiveCommands commands, Jobs jobs, AuditStore audit, Clock clock, String version,
+            Policy policy, Supplier<UserDirectory> users) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.jobAnswers = new JobAnswers(jobs, Objects.requireNonNull(clock, "clock"));
         this.auditAnswers = new AuditAnswers(audit, clock);
+        this.explainAnswer = new ExplainAnswer(commands, policy, Objects.requireNonNull(users, "users"));
         this.version = version != null ? version : manifestVersion();
     }
 
@@ -63,7 +75,8 @@ public final class BuiltinCommands {
         return switch (name) {
             case "help" -> HelpAnswer.answer(commands.current().commands().stream()
                     .filter(c -> policy.shows(principal, c.id())).toList(), args.get("command"));
-            case "explain" -> explain(args.get("request"), exchange);
+            case "explain" -> explainAnswer.answer(args.get("request"), args.get("user"), principal,
+                    exchange.message().conversation());
             case "whoami" -> whoami(principal, exchange.message().user().key(), exchange.message().user().verified());
             case "jobs" -> jobAnswers.list(args.getOrDefault("filter", "recent"), principal);
             case "job" -> jobAnswers.show(Long.parseLong(args.get("id")));
@@ -80,7 +93,7 @@ public final class BuiltinCommands {
         if (!principal.known()) {
             return Reply.builder()
                     .text("You are not linked to a Switchboard user, so you have guest rights only. To get linked, "
-                            + "ask an admin to add " + account + " to a user's accounts.")
+                            + "ask an admin to add " + account + " to the accounts of your user in the users: section.")
                     .field("Account", account)
                     .field("Verified", verified ? "yes" : "no")
                     .build();
@@ -103,31 +116,6 @@ public final class BuiltinCommands {
                     + f.state() + "); there is nothing to cancel.");
             case Jobs.CancelResult.NotAllowed n -> Reply.text("You may not cancel job " + n.jobId() + ": "
                     + n.reason() + ".");
-        };
-    }
-
-    /** The request as typed, or, when it has secret arguments, its command and masked arguments instead. */
-    private static String shown(dev.switchboard.api.command.Invocation invocation) {
-        boolean secret = invocation.args().keySet().stream().anyMatch(a -> invocation.command().arg(a).secret());
-        return secret ? invocation.commandId() + " " + invocation.redactedArgs() : "\"" + invocation.text() + "\"";
-    }
-
-    /** Why the caller may or may not run {@code request} here, rule by rule, without running it. */
-    private Reply explain(String request, Exchange exchange) {
-        String text = request.strip();
-        return switch (commands.current().parser().parse(text)) {
-            case ParseResult.Matched m -> Reply.builder()
-                    .text(shown(m.invocation()) + " is " + m.invocation().commandId() + "; for "
-                            + exchange.principal().id() + " in " + exchange.message().conversation() + ":")
-                    .code(String.join("\n", policy.reasons(exchange.principal(), m.invocation(),
-                            exchange.message().conversation())))
-                    .build();
-            case ParseResult.Invalid i -> Reply.text("\"" + text + "\" would not run: " + i.argument() + " \""
-                    + i.value() + "\" is not valid; expected " + i.expected() + ".");
-            case ParseResult.NoMatch n -> Reply.text("\"" + text + "\" is not a command I know, so there is nothing "
-                    + "to explain. Type help to see what you may run.");
-            case ParseResult.Ambiguous a -> Reply.text("\"" + text + "\" matches several commands: "
-                    + String.join(", ", a.candidates()) + ".");
         };
     }
 

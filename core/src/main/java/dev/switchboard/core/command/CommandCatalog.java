@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A compiled set of commands that parses chat lines (DESIGN.md §3 "Template rules"). Build one with
@@ -99,6 +100,15 @@ public final class CommandCatalog implements CommandParser {
             return bestInvalid;
         }
         return new ParseResult.NoMatch(line, Suggestions.closest(commands, tokens));
+    }
+
+    /**
+     * Did-you-mean for a line that matched nothing, among the commands whose id {@code visible} accepts only, so a
+     * command the caller may not see is never offered (and never crowds out one they may).
+     */
+    public List<String> suggestions(String text, Predicate<String> visible) {
+        List<CompiledCommand> shown = commands.stream().filter(c -> visible.test(c.id())).toList();
+        return Suggestions.closest(shown, Token.split(text == null ? "" : text));
     }
 
     /** Every command, in declaration order. */

@@ -11,12 +11,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 
 /**
- * Replaces secret values with {@code ***}: the configured secrets (tokens and passwords resolved from
- * {@code ${env:...}} and {@code ${file:...}} references) and, given an invocation, the values of its secret
- * arguments. Thread-safe; null texts come back null. The set of secrets only grows ({@link #remember}): a config
- * reload adds new secrets but never forgets old ones, which may still appear in the output of jobs started before.
+ * Replaces secrets with {@code ***}: the configured secret values (tokens and passwords resolved from
+ * {@code ${env:...}} and {@code ${file:...}} references), given an invocation the values of its secret arguments,
+ * and then every match of the {@linkplain SecretPatterns#BUILT_IN built-in} and configured patterns (a pattern with
+ * a group named {@code secret} masks only that group). Thread-safe; null texts come back null. The set of secret
+ * values only grows ({@link #remember}): a config reload adds new secrets but never forgets old ones, which may
+ * still appear in the output of jobs started before. The configured patterns are replaced on reload
+ * ({@link #usePatterns}); the built-in ones always apply.
  */
 public final class Redactor {
     /** What a secret is replaced with. */
@@ -24,19 +28,38 @@ public final class Redactor {
 
     // Longest first, so a secret that contains another is masked whole. Replaced, never mutated.
     private volatile List<String> secrets;
+    // The built-in patterns followed by the configured ones. Replaced, never mutated.
+    private volatile List<Pattern> patterns;
 
-    private Redactor(List<String> secrets) {
+    private Redactor(List<String> secrets, List<Pattern> configured) {
         this.secrets = secrets;
+        this.patterns = withBuiltIns(configured);
     }
 
-    /** A redactor for the given secret values; blank values are ignored (they would mask everything). */
+    /** A redactor for the given secret values and the built-in patterns; blank values are ignored. */
     public static Redactor of(Set<String> secrets) {
-        return new Redactor(sorted(secrets, List.of()));
+        return new Redactor(sorted(secrets, List.of()), List.of());
     }
 
-    /** A redactor that knows no configured secrets yet (secret arguments are still masked). */
+    /** A redactor for the given secret values, the built-in patterns and the configured {@code patterns}. */
+    public static Redactor of(Set<String> secrets, List<Pattern> patterns) {
+        return new Redactor(sorted(secrets, List.of()), patterns);
+    }
+
+    /** A redactor that knows no configured secrets yet: secret arguments and built-in patterns are still masked. */
     public static Redactor none() {
-        return new Redactor(List.of());
+        return new Redactor(List.of(), List.of());
+    }
+
+    /** Replaces the configured patterns (from a reloaded config); the built-in ones stay. */
+    public void usePatterns(List<Pattern> configured) {
+        patterns = withBuiltIns(configured);
+    }
+
+    private static List<Pattern> withBuiltIns(List<Pattern> configured) {
+        List<Pattern> all = new ArrayList<>(SecretPatterns.BUILT_IN);
+        all.addAll(configured);
+        return List.copyOf(all);
     }
 
     /** Adds secrets (from a reloaded config) to the ones already masked; none is ever forgotten. */
@@ -56,17 +79,20 @@ public final class Redactor {
         return List.copyOf(sorted);
     }
 
-    /** The text with every configured secret masked. */
+    /** The text with every configured secret value and every pattern match masked. */
     public String redact(String text) {
-        return mask(text, secrets);
+        return text == null ? null : SecretPatterns.mask(mask(text, secrets), patterns, MASK);
     }
 
-    /** The text with every configured secret and every value of the invocation's secret arguments masked. */
+    /**
+     * The text with every configured secret value, every value of the invocation's secret arguments and every
+     * pattern match masked.
+     */
     public String redact(String text, Invocation invocation) {
-        String masked = redact(text);
-        if (invocation == null || masked == null) {
-            return masked;
+        if (invocation == null || text == null) {
+            return redact(text);
         }
+        String masked = mask(text, secrets);
         List<String> values = new ArrayList<>();
         invocation.args().forEach((name, value) -> {
             if (invocation.command().arg(name).secret() && value != null && !value.isEmpty()) {
@@ -74,7 +100,7 @@ public final class Redactor {
             }
         });
         values.sort(Comparator.comparingInt(String::length).reversed());
-        return mask(masked, values);
+        return SecretPatterns.mask(mask(masked, values), patterns, MASK);
     }
 
     /** The values of a map with every configured secret masked; keys are kept. */
@@ -84,9 +110,9 @@ public final class Redactor {
         return out;
     }
 
-    /** The reply with every configured secret masked in every block. */
+    /** The reply with every configured secret and pattern match masked in every block. */
     public Reply redact(Reply reply) {
-        return secrets.isEmpty() ? reply : redact(reply, this::redact);
+        return redact(reply, this::redact);
     }
 
     /** The reply with every text of every block (labels, cells, button commands) passed through {@code redactor}. */

@@ -1,5 +1,6 @@
 /**
- * Redaction: replacing configured secret values and the values of secret command arguments with {@code ***} in any
- * text before it reaches the audit log, a reply, a log line or job output.
+ * Redaction: replacing configured secret values, the values of secret command arguments and anything that matches
+ * a secret pattern (built-in ones for common token formats, plus configured ones) with {@code ***} in any text
+ * before it reaches the audit log, a reply, an edit, a log line or job output.
  */
 package dev.switchboard.core.redact;

@@ -17,7 +17,8 @@ import java.util.Set;
  * in order, default deny. Built only from rules that passed {@link #build}; immutable and thread-safe.
  *
  * <p>A decision is made in steps. {@code help} and {@code whoami} are always allowed, guests included, and known
- * users may always {@code explain}. Then every restrict rule covering the command must list the conversation among
+ * users may always {@code explain} and answer parked requests ({@code yes}, {@code no}, {@code approve},
+ * {@code deny}, {@code approvals}; the request checks who may act on it). Then every restrict rule covering the command must list the conversation among
  * its channels (when it has any) and, when it says {@code verified}, the account must be verified by its platform.
  * Then the first allow rule covering the command, whose {@code to} includes the principal and whose {@code when}
  * holds over the invocation's arguments and the context names {@code user}, {@code channel}, {@code platform} and
@@ -31,6 +32,11 @@ public final class RulePolicy implements Policy {
     /** The rule that lets everyone learn what they may do and who they are. */
     public static final String BUILT_IN_RULE = "built-in: help and whoami are always allowed";
     public static final String EXPLAIN_RULE = "built-in: known users may always explain their own requests";
+    /** The rule that lets known users act on parked requests; each request checks who may act on it. */
+    public static final String ANSWER_RULE = "built-in: known users may always answer confirmations and approval"
+            + " requests (each request checks who may act on it)";
+    /** Built-ins every known user may run: the request they act on decides who may. */
+    static final Set<String> ANSWERS = Set.of("yes", "no", "approve", "deny", "approvals");
     /** The rule named when nothing allowed. */
     public static final String DEFAULT_DENY = "default deny";
     static final Set<String> ALWAYS_ALLOWED = Set.of("help", "whoami");
@@ -122,7 +128,8 @@ public final class RulePolicy implements Policy {
     }
 
     public boolean visible(Principal principal, String commandId) {
-        return ALWAYS_ALLOWED.contains(commandId) || (commandId.equals("explain") && principal.known())
+        return ALWAYS_ALLOWED.contains(commandId)
+                || ((commandId.equals("explain") || ANSWERS.contains(commandId)) && principal.known())
                 || rules.stream().anyMatch(rule -> rule instanceof Rule.Allow allow && allow.covers(commandId)
                         && allow.scope().audience().stream().anyMatch(a -> a.includes(principal)));
     }

@@ -49,6 +49,9 @@ final class RuleWalk {
             // Known users may always ask why; the answer is about their own requests only.
             return finish(Decision.allow(RulePolicy.EXPLAIN_RULE), null, null);
         }
+        if (RulePolicy.ANSWERS.contains(command) && principal.known()) {
+            return finish(Decision.allow(RulePolicy.ANSWER_RULE), null, null);
+        }
         for (Rule rule : rules) {
             if (rule instanceof Rule.Restrict restrict && restricts(restrict) instanceof Decision.Deny deny) {
                 return finish(deny, null, null);
