@@ -63,4 +63,12 @@ public interface Policy {
                 || (a.startsWith("group:") && principal.inGroup(a.substring("group:".length())))
                 || a.equals("everyone"));
     }
+
+    /**
+     * Whether {@code help} should mark the command as possibly needing approval for this principal: some approval
+     * requirement could apply to them (conditions aside). A display hint only. The default marks nothing.
+     */
+    default boolean mayNeedApproval(Principal principal, String commandId) {
+        return false;
+    }
 }

@@ -21,8 +21,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What a changed config file does to a running server. A valid file replaces commands and users atomically; a
- * rejected one keeps the last good config, and both are audited, logged and told to the admin conversations.
+ * What a changed config file does to a running server. A valid file replaces commands, users and the policy
+ * atomically (a changed policy is also audited as {@code policy_reloaded} with the files' hash); a rejected one
+ * keeps the last good config, and both are audited, logged and told to the admin conversations.
  * Sections that need a restart (server, storage, chat, plugins, jobs) are reported, not applied.
  */
 final class ConfigReloads implements ConfigWatcher.Listener {
@@ -76,6 +77,9 @@ final class ConfigReloads implements ConfigWatcher.Listener {
         lastRejected = false;
         List<String> restart = needsRestart(previous, next);
         record(AuditEventType.CONFIG_RELOADED, next.sha256(), next.commands().size() + " commands");
+        if (!previous.policy().equals(next.policy())) {
+            record(AuditEventType.POLICY_RELOADED, next.sha256(), next.policy().size() + " rules");
+        }
         log.info("config reloaded: {} commands, {} users (sha256 {})", next.commands().size(), next.users().size(),
                 next.sha256().substring(0, 12));
         String text = "✅ Configuration reloaded: " + next.commands().size() + " commands, " + next.users().size()

@@ -75,6 +75,11 @@ public final class Policies {
         }
 
         @Override
+        public boolean mayNeedApproval(Principal principal, String commandId) {
+            return policy.get().mayNeedApproval(principal, commandId);
+        }
+
+        @Override
         public boolean mayApprove(Principal principal, List<String> approvers) {
             return policy.get().mayApprove(principal, approvers);
         }

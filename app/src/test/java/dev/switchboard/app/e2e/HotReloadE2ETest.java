@@ -45,4 +45,27 @@ class HotReloadE2ETest {
             carol.assertSawNoJavaInternals();
         }
     }
+
+    @Test
+    void aPolicyEditTakesEffectIsAuditedWithItsHashAndABadPolicyKeepsTheLastGoodOne() {
+        try (TestServer server = TestServer.start(dir);
+                WebChatClient carol = server.connect("carol").join("#admins");
+                WebChatClient alice = server.connect("alice").join("#ops")) {
+            assertThat(alice.ask("echo hi", "you said")).isEqualTo("you said: hi");
+            String allowAll = "  - { allow: [\"*\"] }\n";
+
+            server.overwriteConfig(server.configText().replace(allowAll,
+                    "  - { allow: [\"*\"], to: [\"group:admins\"] }\n  - { allow: [\"help\", \"audit\"] }\n"));
+
+            carol.awaitPosted("Configuration reloaded");
+            assertThat(alice.ask("echo hi", "Denied")).startsWith("Denied: no policy rule lets alice run echo here");
+            assertThat(alice.ask("audit type:policy_reloaded", "policy_reloaded")).contains("policy_reloaded");
+
+            server.overwriteConfig(server.configText().replace("group:admins", "group:admns"));
+
+            assertThat(carol.awaitPosted("rejected").latest()).contains("unknown group 'admns'");
+            assertThat(alice.ask("echo hi", "Denied")).as("the last good policy stays").startsWith("Denied:");
+            assertThat(carol.ask("echo still mine", "you said")).isEqualTo("you said: still mine");
+        }
+    }
 }

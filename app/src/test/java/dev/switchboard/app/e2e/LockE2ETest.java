@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.app.e2e.WebChatClient.Message;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,9 +63,23 @@ class LockE2ETest {
                 .contains("deployed web to 5 replicas");
         assertThat(alice.awaitLatest(first.id(), "✅|❌")).startsWith("✅ scale web to 3 finished");
 
-        int firstDone = bob.firstShown(first.id(), "✅");
-        int secondRunning = bob.firstShown(second.id(), "deploying web to 5 replicas");
-        assertThat(firstDone).as("job " + firstId + " finished before job " + secondId + " started its work")
-                .isNotNegative().isLessThan(secondRunning);
+        // The audit log, not the order chat edits happen to arrive in, proves the order: a job's end is audited
+        // before its lock is released.
+        List<String> oldestFirst = alice.ask("audit command:scale.service limit:20", "started").lines().toList()
+                .reversed();
+        int firstDone = indexOf(oldestFirst, "alice\\s+finished");
+        int secondStarted = indexOf(oldestFirst, "bob\\s+started");
+        assertThat(firstDone).as("job " + firstId + " finished before job " + secondId + " started: " + oldestFirst)
+                .isNotNegative().isLessThan(secondStarted);
+    }
+
+    private static int indexOf(List<String> lines, String regex) {
+        Pattern pattern = Pattern.compile(regex);
+        for (int i = 0; i < lines.size(); i++) {
+            if (pattern.matcher(lines.get(i)).find()) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

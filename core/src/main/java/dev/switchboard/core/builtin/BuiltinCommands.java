@@ -74,7 +74,8 @@ public final class BuiltinCommands {
         String name = Builtins.name(exchange.invocation().command());
         return switch (name) {
             case "help" -> HelpAnswer.answer(commands.current().commands().stream()
-                    .filter(c -> policy.shows(principal, c.id())).toList(), args.get("command"));
+                    .filter(c -> policy.shows(principal, c.id())).toList(), args.get("command"),
+                    id -> policy.mayNeedApproval(principal, id));
             case "explain" -> explainAnswer.answer(args.get("request"), args.get("user"), principal,
                     exchange.message().conversation());
             case "whoami" -> whoami(principal, exchange.message().user().key(), exchange.message().user().verified());

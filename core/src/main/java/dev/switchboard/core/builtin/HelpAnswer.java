@@ -12,21 +12,23 @@ import java.util.Map;
 final class HelpAnswer {
     private HelpAnswer() {}
 
-    static Reply answer(List<CommandSpec> commands, String query) {
+    /** {@code gated} names the commands that may need someone's approval first; they are marked in the index. */
+    static Reply answer(List<CommandSpec> commands, String query, java.util.function.Predicate<String> gated) {
         if (query == null || query.isBlank()) {
-            return index(commands, "Here is what I can do:", true);
+            return index(commands, "Here is what I can do:", true, gated);
         }
         List<CommandSpec> found = find(commands, query.strip());
         if (found.isEmpty()) {
             return Reply.text("I don't know a command \"" + query.strip() + "\". Type help to see what I can do.");
         }
         if (found.size() > 1) {
-            return index(found, "Several commands match \"" + query.strip() + "\":", true);
+            return index(found, "Several commands match \"" + query.strip() + "\":", true, gated);
         }
         return details(found.getFirst());
     }
 
-    private static Reply index(List<CommandSpec> commands, String heading, boolean footer) {
+    private static Reply index(List<CommandSpec> commands, String heading, boolean footer,
+            java.util.function.Predicate<String> gated) {
         if (commands.isEmpty()) {
             return Reply.text("I have no commands yet.");
         }
@@ -35,6 +37,9 @@ final class HelpAnswer {
             text.append("\n  ").append(Usage.usages(c).getFirst());
             if (!c.help().isBlank()) {
                 text.append(" — ").append(c.help());
+            }
+            if (gated.test(c.id())) {
+                text.append(" (may need approval)");
             }
         }
         if (footer) {

@@ -40,8 +40,9 @@ class IrcChatAdapterIT {
     @Test
     void repliesQueuedWhileTheServerIsDownArriveInOrderAfterItComesBack() {
         TestIrcd ircd = own(TestIrcd.startOwn());
-        // A reconnect delay of 1-2 s gives the watcher time to rejoin before the bot speaks again.
-        IrcChatAdapter bot = started(settings(ircd).withReconnect(Duration.ofSeconds(2), Duration.ofSeconds(4)));
+        // The bot waits at least 6 s before reconnecting, so the watcher has rejoined before the bot speaks again
+        // even on a loaded machine (IRC has no history: a line said before the watcher joined is never seen).
+        IrcChatAdapter bot = started(settings(ircd).withReconnect(Duration.ofSeconds(6), Duration.ofSeconds(8)));
         IrcUser watcher = own(IrcUser.connect(ircd.host(), ircd.port(), "watch" + run)).join("#ops");
         bot.send(OPS, Reply.text("before the outage"));
         waiting().until(() -> watcher.seen("#ops").contains("before the outage"));
@@ -120,8 +121,9 @@ class IrcChatAdapterIT {
     @Test
     void aReplyThatCannotBeDeliveredInTimeFailsAndShowsInHealth() {
         TestIrcd ircd = own(TestIrcd.startOwn());
+        // No reconnect attempt for 10 s: its error must not replace the send's failure before the test reads it.
         IrcChatAdapter bot = started(settings(ircd).withQueue(Duration.ofMillis(500), 100)
-                .withReconnect(Duration.ofMillis(50), Duration.ofMillis(100)));
+                .withReconnect(Duration.ofSeconds(10), Duration.ofSeconds(20)));
         ircd.kill();
         waiting().until(() -> !bot.health().ready());
 

@@ -127,6 +127,12 @@ public final class RulePolicy implements Policy {
         return visible(principal, commandId);
     }
 
+    @Override
+    public boolean mayNeedApproval(Principal principal, String commandId) {
+        return rules.stream().anyMatch(rule -> rule instanceof Rule.Approve approve && approve.covers(commandId)
+                && approve.scope().audience().stream().anyMatch(a -> a.includes(principal)));
+    }
+
     public boolean visible(Principal principal, String commandId) {
         return ALWAYS_ALLOWED.contains(commandId)
                 || ((commandId.equals("explain") || ANSWERS.contains(commandId)) && principal.known())
