@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -133,6 +134,7 @@ final class ChannelQueue {
     private final long interval;
     private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final Map<String, Thread> workers = new ConcurrentHashMap<>();
+    private final AtomicLong accepted = new AtomicLong();
     private volatile boolean closed;
 
     ChannelQueue(SlackSettings settings, Ticker ticker, Backoff backoff, Consumer<String> onFailure) {
@@ -156,6 +158,7 @@ final class ChannelQueue {
             onFailure.accept(why);
             throw new AdapterException(why);
         }
+        accepted.incrementAndGet();
         if (closed) {
             failAll(lane, "the Slack adapter stopped before the message was posted");
         }
@@ -180,6 +183,11 @@ final class ChannelQueue {
     /** Messages waiting in all lanes; for health pages and tests. */
     int waiting() {
         return lanes.values().stream().mapToInt(lane -> lane.waiting.size()).sum();
+    }
+
+    /** Deliveries accepted into a lane since start; lets tests hand over work in a known order. */
+    long accepted() {
+        return accepted.get();
     }
 
     /** Stops every lane; work not yet posted fails with an {@link AdapterException}. Idempotent. */

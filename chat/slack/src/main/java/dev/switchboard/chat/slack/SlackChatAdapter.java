@@ -197,6 +197,12 @@ public final class SlackChatAdapter implements ChatAdapter {
         return current == null ? 0 : current.queue.waiting();
     }
 
+    /** Deliveries accepted into the queues since start (tests use it to fix the order of concurrent sends). */
+    long acceptedForSending() {
+        Run current = run;
+        return current == null ? 0 : current.queue.accepted();
+    }
+
     private boolean ready() {
         Run current = run;
         return current != null && current.bot != null;
