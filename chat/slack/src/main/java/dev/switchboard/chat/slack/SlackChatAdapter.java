@@ -7,18 +7,16 @@ import dev.switchboard.api.chat.ChatAdapter;
 import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.chat.MessageRef;
 import dev.switchboard.api.chat.MessageSink;
-import dev.switchboard.api.reply.Block;
 import dev.switchboard.api.reply.Reply;
-import dev.switchboard.chat.slack.ChannelQueue.Step;
 import dev.switchboard.chat.slack.SlackWebApi.BotIdentity;
 import dev.switchboard.chat.slack.SlackWebApi.Posted;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Slack as a {@link ChatAdapter} (platform {@code slack}).
@@ -41,10 +39,7 @@ import org.slf4j.LoggerFactory;
 public final class SlackChatAdapter implements ChatAdapter {
     /** The platform name in addresses such as {@code slack:C024BE91L} and accounts such as {@code slack:T01/U123}. */
     public static final String PLATFORM = "slack";
-    /** Slack's limit on the text of one section block. */
-    static final int SECTION_LIMIT = 3_000;
     private static final int FAILURES_BEFORE_FAILED = 5;
-    private static final int PREVIEW_CHARS = 200;
     private static final Logger log = LoggerFactory.getLogger(SlackChatAdapter.class);
 
     private final SlackSettings settings;
@@ -61,15 +56,17 @@ public final class SlackChatAdapter implements ChatAdapter {
         final ChannelQueue queue;
         final MessageSink sink;
         final RecentMessages recent = new RecentMessages(4_096);
+        final ReplySteps steps;
         volatile BotIdentity bot;
         volatile SocketModeConnection socket;
         volatile boolean active = true;
         Thread starter;
 
-        Run(SlackWebApi api, ChannelQueue queue, MessageSink sink) {
+        Run(SlackWebApi api, ChannelQueue queue, MessageSink sink, int maxTextLength) {
             this.api = api;
             this.queue = queue;
             this.sink = sink;
+            this.steps = new ReplySteps(api, maxTextLength);
         }
     }
 
@@ -107,10 +104,10 @@ public final class SlackChatAdapter implements ChatAdapter {
             return;
         }
         SlackWebApi api = new SlackWebApi(settings);
-        Backoff sendBackoff = new Backoff(java.time.Duration.ofMillis(250), java.time.Duration.ofSeconds(10),
+        Backoff sendBackoff = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10),
                 ThreadLocalRandom.current()::nextDouble);
         Run current = new Run(api, new ChannelQueue(settings, outboundTicker, sendBackoff, this::outboundFailed),
-                sink);
+                sink, settings.maxTextLength());
         health = new AdapterHealth(AdapterHealth.State.CONNECTING, null, clock.instant());
         run = current;
         log.info("Slack adapter starting: {}", settings);
@@ -143,30 +140,14 @@ public final class SlackChatAdapter implements ChatAdapter {
     @Override
     public MessageRef send(ConversationRef to, Reply reply) {
         Run current = running(to);
-        List<Step> steps = new ArrayList<>();
-        if (needsFile(reply)) {
-            steps.add(post(current, to, summary(reply)));
-            steps.add(upload(current, to, reply.plainText()));
-        } else {
-            steps.add(post(current, to, reply));
-        }
-        Posted posted = current.queue.submit(to.id(), steps).getFirst();
+        Posted posted = current.queue.submit(to.id(), current.steps.send(to, reply)).getFirst();
         return new MessageRef(to, posted.ts());
     }
 
     @Override
     public MessageRef edit(MessageRef message, Reply reply) {
-        ConversationRef to = message.conversation();
-        Run current = running(to);
-        List<Step> steps = new ArrayList<>();
-        boolean file = needsFile(reply);
-        SlackMessage shown = BlockKit.render(file ? summary(reply) : reply);
-        steps.add(new Step("chat.update in " + to.id(),
-                () -> current.api.update(to.id(), message.messageId(), shown)));
-        if (file) {
-            steps.add(upload(current, to, reply.plainText()));
-        }
-        current.queue.submit(to.id(), steps);
+        Run current = running(message.conversation());
+        current.queue.submit(message.conversation().id(), current.steps.edit(message, reply));
         return message;
     }
 
@@ -261,7 +242,7 @@ public final class SlackChatAdapter implements ChatAdapter {
     }
 
     /** One payload from either transport; socket envelopes carry it under {@code payload}. */
-    private void handlePayload(String kind, tools.jackson.databind.JsonNode payload) {
+    private void handlePayload(String kind, JsonNode payload) {
         Run current = run;
         if (current == null || current.bot == null || !current.active) {
             return;
@@ -299,53 +280,6 @@ public final class SlackChatAdapter implements ChatAdapter {
         return current;
     }
 
-    private boolean needsFile(Reply reply) {
-        if (Mrkdwn.escape(reply.plainText()).length() > settings.maxTextLength()
-                || BlockKit.blockCount(reply) > BlockKit.MAX_BLOCKS) {
-            return true;
-        }
-        for (Block block : reply.blocks()) {
-            String text = switch (block) {
-                case Block.Text t -> t.text();
-                case Block.Code c -> c.text() + "``````";
-                case Block.Table t -> new Reply(List.of(t)).plainText() + "``````";
-                case Block.Fields f -> "";
-                case Block.Buttons b -> "";
-            };
-            if (Mrkdwn.escape(text).length() > SECTION_LIMIT) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** What is posted in place of a reply too long for a message: a preview, and the reply's buttons. */
-    private static Reply summary(Reply reply) {
-        String text = reply.plainText();
-        String firstLine = text.lines().findFirst().orElse("");
-        String preview = firstLine.length() > PREVIEW_CHARS ? firstLine.substring(0, PREVIEW_CHARS) + "…" : firstLine;
-        Reply.Builder summary = Reply.builder()
-                .text(preview + "\n(" + text.length() + " characters; the full text is in the attached file)");
-        reply.blocks().stream().filter(Block.Buttons.class::isInstance).forEach(summary::add);
-        return summary.build();
-    }
-
-    private static Step post(Run current, ConversationRef to, Reply reply) {
-        SlackMessage message = BlockKit.render(reply);
-        return new Step("chat.postMessage to " + to.id(),
-                () -> current.api.postMessage(to.id(), to.thread(), message));
-    }
-
-    private static Step upload(Run current, ConversationRef to, String text) {
-        return new Step("file upload to " + to.id(), () -> switch (current.api.uploadSnippet(
-                to.id(), to.thread(), "reply.txt", text)) {
-            case ApiOutcome.Done<String> d -> new ApiOutcome.Done<>(new Posted(to.id(), "file:" + d.value()));
-            case ApiOutcome.RateLimited<String> r -> new ApiOutcome.RateLimited<>(r.retryAfter());
-            case ApiOutcome.Unavailable<String> u -> new ApiOutcome.Unavailable<>(u.reason());
-            case ApiOutcome.Refused<String> r -> new ApiOutcome.Refused<>(r.error());
-        });
-    }
-
     /** Socket Mode's reports, for one run. */
     private final class SocketEvents implements SocketModeConnection.Listener {
         private final Run current;
@@ -367,7 +301,7 @@ public final class SlackChatAdapter implements ChatAdapter {
         }
 
         @Override
-        public void envelope(tools.jackson.databind.JsonNode envelope) {
+        public void envelope(JsonNode envelope) {
             String type = InboundEvents.text(envelope, "type");
             handlePayload(type == null ? "" : type, envelope.path("payload"));
         }
