@@ -163,7 +163,16 @@ public final class ChatTestHarness implements AutoCloseable {
 
     /** Someone on platform {@code web} with login {@code login}, verified, in {@code #general} until told otherwise. */
     public Speaker as(String login) {
-        return new Speaker(login, ConversationRef.of(adapter.platform(), "#general"), true);
+        return new Speaker(this, login, ConversationRef.of(adapter.platform(), "#general"), true);
+    }
+
+    /** What {@code login} said, as the platform would deliver it, run through the pipeline to its end. */
+    Outcome said(String login, ConversationRef where, boolean verified, String text) {
+        adapter.userSaid(login, where, text);
+        InboundMessage message = new InboundMessage("ev-" + events.incrementAndGet(),
+                new PlatformUser(where.platform(), login, login, verified), where, text, clock.instant(),
+                where.id().startsWith("dm:"));
+        return engine.pipeline().handle(message);
     }
 
     /** Every line so far, {@code alice: ping} / {@code bot: pong}; edited bot messages show their final text. */
@@ -250,54 +259,6 @@ public final class ChatTestHarness implements AutoCloseable {
             }
         }
         return new CommandSet(parser.apply(List.copyOf(all)), all, ready);
-    }
-
-    /** One user in one conversation, about to say something. Immutable. */
-    public final class Speaker {
-        private final String login;
-        private final ConversationRef where;
-        private final boolean verified;
-
-        private Speaker(String login, ConversationRef where, boolean verified) {
-            this.login = login;
-            this.where = where;
-            this.verified = verified;
-        }
-
-        /** In a channel of the same platform, e.g. {@code #ops}. */
-        public Speaker in(String conversationId) {
-            return new Speaker(login, ConversationRef.of(where.platform(), conversationId), verified);
-        }
-
-        public Speaker inThread(String threadId) {
-            return new Speaker(login, where.inThread(threadId), verified);
-        }
-
-        /** As an account the platform does not vouch for (an IRC nick without services). */
-        public Speaker unverified() {
-            return new Speaker(login, where, false);
-        }
-
-        /**
-         * Clicks the button labelled {@code label} on the newest bot message in this conversation that has buttons:
-         * exactly as if this user typed the button's command. Fails the test if there is no such button.
-         */
-        public Outcome clicks(String label) {
-            String command = adapter.buttons(where.id()).stream().filter(b -> b.label().equals(label)).findFirst()
-                    .orElseThrow(() -> new AssertionError("no button '" + label + "' in " + where + "; buttons: "
-                            + adapter.buttons(where.id())))
-                    .command();
-            return says(command);
-        }
-
-        /** Says {@code text}; the pipeline runs to its end before this returns. */
-        public Outcome says(String text) {
-            adapter.userSaid(login, where, text);
-            InboundMessage message = new InboundMessage("ev-" + events.incrementAndGet(),
-                    new PlatformUser(where.platform(), login, login, verified), where, text, clock.instant(),
-                    where.id().startsWith("dm:"));
-            return engine.pipeline().handle(message);
-        }
     }
 
     /** The real template parser; a command set that does not compile is a mistake in the test. */

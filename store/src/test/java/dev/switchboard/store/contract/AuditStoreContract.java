@@ -15,6 +15,7 @@ import dev.switchboard.api.audit.AuditRecord;
 import dev.switchboard.api.audit.AuditStore;
 import dev.switchboard.api.audit.VerifyResult;
 import dev.switchboard.api.store.Storage;
+import dev.switchboard.testkit.contract.Concurrently;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

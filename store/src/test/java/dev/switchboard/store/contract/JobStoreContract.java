@@ -17,6 +17,7 @@ import dev.switchboard.api.job.JobState;
 import dev.switchboard.api.job.JobStore;
 import dev.switchboard.api.job.NewJob;
 import dev.switchboard.api.store.Storage;
+import dev.switchboard.testkit.contract.Concurrently;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.api.StorageException;
 import dev.switchboard.api.job.LockStore;
 import dev.switchboard.api.store.Storage;
+import dev.switchboard.testkit.contract.Concurrently;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -11,12 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 
 /** Runs tasks on their own platform threads, released together, and collects their results in task order. */
-final class Concurrently {
-    private static final long TIMEOUT_SECONDS = 60;
+public final class Concurrently {
+    private static final long TIMEOUT_SECONDS = 120;
 
     private Concurrently() {}
 
-    static <T> List<T> run(int threads, IntFunction<Callable<T>> task) throws Exception {
+    public static <T> List<T> run(int threads, IntFunction<Callable<T>> task) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
