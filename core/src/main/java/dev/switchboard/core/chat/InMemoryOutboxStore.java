@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -123,10 +122,5 @@ public final class InMemoryOutboxStore implements OutboxStore {
 
     static String queue(ConversationRef to) {
         return to.platform() + '\u0000' + to.id();
-    }
-
-    @Override
-    public synchronized String toString() {
-        return "InMemoryOutboxStore" + Map.of("entries", entries.size());
     }
 }
