@@ -9,7 +9,11 @@ import dev.switchboard.api.job.JobStore;
 import dev.switchboard.api.job.LockStore;
 import dev.switchboard.api.store.Storage;
 import dev.switchboard.store.approval.JdbcPendingStore;
+import dev.switchboard.api.chat.InboundEvents;
+import dev.switchboard.api.chat.OutboxStore;
 import dev.switchboard.store.audit.JdbcAuditStore;
+import dev.switchboard.store.chat.JdbcInboundEvents;
+import dev.switchboard.store.chat.JdbcOutboxStore;
 import dev.switchboard.store.internal.Database;
 import dev.switchboard.store.job.JdbcJobStore;
 import dev.switchboard.store.job.JdbcLockStore;
@@ -38,6 +42,8 @@ public final class JdbcStorage implements Storage {
     private final JdbcJobStore jobs;
     private final JdbcLockStore locks;
     private final JdbcPendingStore pending;
+    private final JdbcInboundEvents inboundEvents;
+    private final JdbcOutboxStore outbox;
 
     private JdbcStorage(HikariDataSource pool, Database database, String description) {
         this.pool = pool;
@@ -47,6 +53,8 @@ public final class JdbcStorage implements Storage {
         this.jobs = new JdbcJobStore(database);
         this.locks = new JdbcLockStore(database);
         this.pending = new JdbcPendingStore(database);
+        this.inboundEvents = new JdbcInboundEvents(database);
+        this.outbox = new JdbcOutboxStore(database);
     }
 
     /**
@@ -130,6 +138,19 @@ public final class JdbcStorage implements Storage {
      */
     public PendingStore pending() {
         return pending;
+    }
+
+    /**
+     * The platform events already handled, for the dispatcher's durable de-duplication. Not part of {@link Storage}
+     * (see {@link #pending()}).
+     */
+    public InboundEvents inboundEvents() {
+        return inboundEvents;
+    }
+
+    /** The outbound queue behind the chat outbox. Not part of {@link Storage} (see {@link #pending()}). */
+    public OutboxStore outbox() {
+        return outbox;
     }
 
     /** True if a pooled connection answers a validity check within about a second (three when none is idle). */

@@ -9,6 +9,10 @@ import dev.switchboard.api.store.Storage;
 import dev.switchboard.store.contract.AuditStoreContract;
 import dev.switchboard.store.contract.JobStoreContract;
 import dev.switchboard.store.contract.LockStoreContract;
+import dev.switchboard.api.chat.InboundEvents;
+import dev.switchboard.api.chat.OutboxStore;
+import dev.switchboard.testkit.contract.InboundEventsContract;
+import dev.switchboard.testkit.contract.OutboxStoreContract;
 import dev.switchboard.testkit.contract.PendingStoreContract;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,6 +81,16 @@ class H2StorageTest {
     @Nested
     class Pending extends PendingStoreContract {
         @Override protected PendingStore store() { return storage.pending(); }
+    }
+
+    @Nested
+    class Events extends InboundEventsContract {
+        @Override protected InboundEvents events() { return storage.inboundEvents(); }
+    }
+
+    @Nested
+    class Outbox extends OutboxStoreContract {
+        @Override protected OutboxStore store() { return storage.outbox(); }
     }
 
     @Test

@@ -11,6 +11,10 @@ import dev.switchboard.api.store.Storage;
 import dev.switchboard.store.contract.AuditStoreContract;
 import dev.switchboard.store.contract.JobStoreContract;
 import dev.switchboard.store.contract.LockStoreContract;
+import dev.switchboard.api.chat.InboundEvents;
+import dev.switchboard.api.chat.OutboxStore;
+import dev.switchboard.testkit.contract.InboundEventsContract;
+import dev.switchboard.testkit.contract.OutboxStoreContract;
 import dev.switchboard.testkit.contract.PendingStoreContract;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -67,6 +71,16 @@ class PostgresStorageIT {
     @Nested
     class Pending extends PendingStoreContract {
         @Override protected PendingStore store() { return storage.pending(); }
+    }
+
+    @Nested
+    class Events extends InboundEventsContract {
+        @Override protected InboundEvents events() { return storage.inboundEvents(); }
+    }
+
+    @Nested
+    class Outbox extends OutboxStoreContract {
+        @Override protected OutboxStore store() { return storage.outbox(); }
     }
 
     @Test

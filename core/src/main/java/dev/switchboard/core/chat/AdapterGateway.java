@@ -1,6 +1,5 @@
 package dev.switchboard.core.chat;
 
-import dev.switchboard.api.AdapterException;
 import dev.switchboard.api.chat.Capabilities;
 import dev.switchboard.api.chat.ChatAdapter;
 import dev.switchboard.api.chat.ConversationRef;
@@ -13,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * A {@link ChatGateway} over the registered adapters, one per platform, chosen by the conversation's platform.
  * Thread-safe; adapters may be registered while messages flow. A conversation on a platform without an adapter
- * fails with an {@link AdapterException} naming the platform.
+ * fails with an {@link UnknownPlatformException} naming the platform.
  */
 public final class AdapterGateway implements ChatGateway {
     private final Map<String, ChatAdapter> adapters = new ConcurrentHashMap<>();
@@ -51,7 +50,7 @@ public final class AdapterGateway implements ChatGateway {
     private ChatAdapter adapter(String platform) {
         ChatAdapter adapter = adapters.get(platform);
         if (adapter == null) {
-            throw new AdapterException("no chat adapter is enabled for platform " + platform
+            throw new UnknownPlatformException("no chat adapter is enabled for platform " + platform
                     + " (enabled: " + String.join(", ", adapters.keySet().stream().sorted().toList()) + ")");
         }
         return adapter;

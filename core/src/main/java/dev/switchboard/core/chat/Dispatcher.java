@@ -1,5 +1,6 @@
 package dev.switchboard.core.chat;
 
+import dev.switchboard.api.chat.InboundEvents;
 import dev.switchboard.api.chat.InboundMessage;
 import dev.switchboard.api.chat.MessageSink;
 import dev.switchboard.api.reply.Reply;
@@ -22,8 +23,12 @@ import org.slf4j.LoggerFactory;
  * overloaded" instead of dropping it silently. A loop takes queued messages and runs each on its own virtual thread,
  * at most {@code concurrency} at a time. No exception escapes to the adapter.
  *
- * <p>De-duplication is in memory over the last {@code dedupWindow} events; durable, cross-replica de-duplication is
- * the store's job. {@link #close()} stops accepting, lets queued and running messages finish within the drain
+ * <p>De-duplication has two layers. A cheap in-memory window over the last {@code dedupWindow} events drops most
+ * redeliveries in {@link #accept}. Then, on the message's own thread and before the handler runs, the event is
+ * claimed in the durable {@link InboundEvents} store, which catches redeliveries across restarts and replicas. If
+ * that store fails, the message is handled anyway (with a warning): the in-memory window still holds, and the same
+ * database outage makes the audit stage refuse everything but read-only built-ins, so a duplicate cannot run a
+ * command that changes anything, while read-only answers keep working. {@link #close()} stops accepting, lets queued and running messages finish within the drain
  * timeout, and is idempotent.
  */
 public final class Dispatcher implements MessageSink, AutoCloseable {
@@ -53,6 +58,7 @@ public final class Dispatcher implements MessageSink, AutoCloseable {
     }
 
     private final Consumer<InboundMessage> handler;
+    private final InboundEvents events;
     private final ChatGateway gateway;
     private final Settings settings;
     private final BlockingQueue<InboundMessage> queue;
@@ -60,12 +66,27 @@ public final class Dispatcher implements MessageSink, AutoCloseable {
     private final Semaphore refusals = new Semaphore(REFUSAL_SENDERS);
     private final Map<String, Boolean> seen;
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong redelivered = new AtomicLong();
     private final Thread loop;
     private volatile boolean closed;
 
-    /** @param handler runs one message through the pipeline; called on the message's own virtual thread */
+    /**
+     * A dispatcher that de-duplicates in memory only (tests, single-process setups without a database).
+     *
+     * @param handler runs one message through the pipeline; called on the message's own virtual thread
+     */
     public Dispatcher(Consumer<InboundMessage> handler, ChatGateway gateway, Settings settings) {
+        this(handler, gateway, null, settings);
+    }
+
+    /**
+     * @param handler runs one message through the pipeline; called on the message's own virtual thread
+     * @param events the durable record of handled events; null for in-memory de-duplication only
+     */
+    public Dispatcher(Consumer<InboundMessage> handler, ChatGateway gateway, InboundEvents events,
+            Settings settings) {
         this.handler = Objects.requireNonNull(handler, "handler");
+        this.events = events;
         this.gateway = Objects.requireNonNull(gateway, "gateway");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.queue = new ArrayBlockingQueue<>(settings.capacity());
@@ -84,6 +105,7 @@ public final class Dispatcher implements MessageSink, AutoCloseable {
         try {
             String key = message.conversation().platform() + '\u0000' + message.eventId();
             if (!firstSighting(key)) {
+                redelivered.incrementAndGet();
                 log.debug("dropping redelivered event {} from {}", message.eventId(), message.user().key());
                 return;
             }
@@ -101,6 +123,11 @@ public final class Dispatcher implements MessageSink, AutoCloseable {
     /** Messages waiting to be handled. */
     public int queued() {
         return queue.size();
+    }
+
+    /** Redeliveries dropped since start, by either layer of de-duplication. */
+    public long redelivered() {
+        return redelivered.get();
     }
 
     /** Messages answered "overloaded" or "restarting" instead of being handled, since start. */
@@ -155,11 +182,31 @@ public final class Dispatcher implements MessageSink, AutoCloseable {
 
     private void handle(InboundMessage message) {
         try {
+            if (!firstTimeDurably(message)) {
+                redelivered.incrementAndGet();
+                log.info("dropping event {} from {}: already handled (here before a restart, or on another replica)",
+                        message.eventId(), message.user().key());
+                return;
+            }
             handler.accept(message);
         } catch (RuntimeException | Error e) {
             log.error("message {} from {} failed", message.eventId(), message.user().key(), e);
         } finally {
             running.release();
+        }
+    }
+
+    private boolean firstTimeDurably(InboundMessage message) {
+        if (events == null) {
+            return true;
+        }
+        try {
+            return events.firstTime(message.conversation().platform(), message.eventId(), message.receivedAt());
+        } catch (RuntimeException e) {
+            log.warn("cannot check event {} from {} against the event store, handling it with in-memory"
+                    + " de-duplication only (the audit stage refuses changes while the database is down): {}",
+                    message.eventId(), message.user().key(), e.getMessage());
+            return true;
         }
     }
 
