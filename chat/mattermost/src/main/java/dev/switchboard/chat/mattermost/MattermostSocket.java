@@ -54,6 +54,7 @@ final class MattermostSocket {
     private final Listener listener;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile WebSocket current;
+    private volatile Connection connection;
     private volatile Thread loop;
     private String connectionId = "";
     private long nextSeq;
@@ -74,6 +75,10 @@ final class MattermostSocket {
 
     void close() {
         closed.countDown();
+        Connection live = connection;
+        if (live != null) {
+            live.ended.complete("closed");
+        }
         WebSocket socket = current;
         if (socket != null) {
             socket.abort();
@@ -95,12 +100,16 @@ final class MattermostSocket {
     private void keepConnected() {
         int failures = 0;
         while (!isClosed()) {
-            Connection connection = new Connection();
-            String why = connection.run();
+            Connection attempt = new Connection();
+            connection = attempt;
             if (isClosed()) {
                 return;
             }
-            failures = connection.authenticated ? 1 : failures + 1;
+            String why = attempt.run();
+            if (isClosed()) {
+                return;
+            }
+            failures = attempt.authenticated ? 1 : failures + 1;
             log.warn("Mattermost connection down (attempt {}): {}", failures, why);
             listener.down(why, failures);
             try {
@@ -160,7 +169,9 @@ final class MattermostSocket {
             String challenge = json.createObjectNode().put("seq", CHALLENGE_SEQ).put("action", "authentication_challenge")
                     .set("data", json.createObjectNode().put("token", settings.botToken())).toString();
             socket.sendText(challenge, true);
-            return awaitEnd(socket);
+            String why = awaitEnd(socket);
+            socket.abort();
+            return why;
         }
 
         private String awaitEnd(WebSocket socket) {
