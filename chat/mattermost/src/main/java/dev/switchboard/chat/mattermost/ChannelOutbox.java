@@ -101,6 +101,17 @@ final class ChannelOutbox {
         return delivery;
     }
 
+    /** Calls waiting or in progress, over all channels. */
+    int queuedCalls() {
+        int sum = 0;
+        for (Lane lane : lanes.values()) {
+            synchronized (lane) {
+                sum += lane.queuedCalls;
+            }
+        }
+        return sum;
+    }
+
     /** Fails every waiting delivery with {@code reason} and refuses new ones; calls in flight end at their next wait. */
     void close(String reason) {
         closedReason = reason;

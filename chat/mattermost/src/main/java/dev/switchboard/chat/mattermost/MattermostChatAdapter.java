@@ -134,6 +134,12 @@ public final class MattermostChatAdapter implements ChatAdapter {
         return Optional.ofNullable(bot);
     }
 
+    /** Posts (and edits) waiting in the outbound queues or being retried; for health pages and tests. */
+    public int queuedPosts() {
+        Run current = run;
+        return current == null ? 0 : current.outbox().queuedCalls();
+    }
+
     @Override
     public MessageRef send(ConversationRef to, Reply reply) {
         requireOurs(to);
