@@ -35,12 +35,14 @@ import java.util.Locale;
  * @param maxQueuedPosts posts waiting per channel at most; beyond that {@code send} fails at once (default 500)
  * @param reconnectMin first WebSocket reconnect delay (default 1 s); doubles per failed attempt, jittered
  * @param reconnectMax longest reconnect delay (default 60 s)
+ * @param keepAlive how often the WebSocket is pinged (default 30 s); a failed ping, or no frame at all for 2.5 times
+ *        this, counts as a dropped connection. Keep it below any proxy's idle timeout
  */
 public record MattermostSettings(
         URI serverUrl, String botToken, URI websocketUrl, URI callbackUrl, String callbackSecret,
         String commandPrefix, boolean replyInThreads, int maxPostLength, double postsPerSecond, int burst,
         Duration retryMin, Duration retryMax, int maxAttempts, Duration sendTimeout, int maxQueuedPosts,
-        Duration reconnectMin, Duration reconnectMax) {
+        Duration reconnectMin, Duration reconnectMax, Duration keepAlive) {
 
     /** Mattermost's own limit on a post's message, in characters. */
     public static final int SERVER_MAX_POST_LENGTH = 16_383;
@@ -72,13 +74,14 @@ public record MattermostSettings(
         require(maxQueuedPosts >= 1, "maxQueuedPosts", maxQueuedPosts, "at least 1");
         require(ordered(reconnectMin, reconnectMax), "reconnect delays", reconnectMin + ".." + reconnectMax,
                 "0 < min <= max");
+        require(positive(keepAlive), "keepAlive", keepAlive, "a positive duration");
     }
 
     /** Prefix {@code !}, threads on, no buttons callback, and the defaults documented on the record. */
     public static MattermostSettings of(URI serverUrl, String botToken) {
         return new MattermostSettings(serverUrl, botToken, null, null, null, "!", true, SERVER_MAX_POST_LENGTH, 2, 5,
                 Duration.ofMillis(250), Duration.ofSeconds(10), 6, Duration.ofMinutes(2), 500,
-                Duration.ofSeconds(1), Duration.ofSeconds(60));
+                Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(30));
     }
 
     /** The WebSocket URL to use: the configured one or the one derived from the server URL. */
@@ -93,55 +96,61 @@ public record MattermostSettings(
     public MattermostSettings withWebsocketUrl(URI url) {
         return new MattermostSettings(serverUrl, botToken, url, callbackUrl, callbackSecret, commandPrefix,
                 replyInThreads, maxPostLength, postsPerSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout,
-                maxQueuedPosts, reconnectMin, reconnectMax);
+                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive);
     }
 
     public MattermostSettings withCallback(URI url, String secret) {
         return new MattermostSettings(serverUrl, botToken, websocketUrl, url, secret, commandPrefix,
                 replyInThreads, maxPostLength, postsPerSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout,
-                maxQueuedPosts, reconnectMin, reconnectMax);
+                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive);
     }
 
     public MattermostSettings withCommandPrefix(String prefix) {
         return new MattermostSettings(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, prefix,
                 replyInThreads, maxPostLength, postsPerSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout,
-                maxQueuedPosts, reconnectMin, reconnectMax);
+                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive);
     }
 
     public MattermostSettings withReplyInThreads(boolean threads) {
         return new MattermostSettings(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, commandPrefix,
                 threads, maxPostLength, postsPerSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout,
-                maxQueuedPosts, reconnectMin, reconnectMax);
+                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive);
     }
 
     public MattermostSettings withMaxPostLength(int length) {
         return new MattermostSettings(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, commandPrefix,
                 replyInThreads, length, postsPerSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout,
-                maxQueuedPosts, reconnectMin, reconnectMax);
+                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive);
     }
 
     public MattermostSettings withRate(double perSecond, int burstPosts) {
         return new MattermostSettings(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, commandPrefix,
                 replyInThreads, maxPostLength, perSecond, burstPosts, retryMin, retryMax, maxAttempts, sendTimeout,
-                maxQueuedPosts, reconnectMin, reconnectMax);
+                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive);
     }
 
     public MattermostSettings withRetries(Duration min, Duration max, int attempts) {
         return new MattermostSettings(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, commandPrefix,
                 replyInThreads, maxPostLength, postsPerSecond, burst, min, max, attempts, sendTimeout,
-                maxQueuedPosts, reconnectMin, reconnectMax);
+                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive);
     }
 
     public MattermostSettings withQueue(Duration timeout, int maxPosts) {
         return new MattermostSettings(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, commandPrefix,
                 replyInThreads, maxPostLength, postsPerSecond, burst, retryMin, retryMax, maxAttempts, timeout,
-                maxPosts, reconnectMin, reconnectMax);
+                maxPosts, reconnectMin, reconnectMax, keepAlive);
     }
 
     public MattermostSettings withReconnect(Duration min, Duration max) {
         return new MattermostSettings(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, commandPrefix,
                 replyInThreads, maxPostLength, postsPerSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout,
-                maxQueuedPosts, min, max);
+                maxQueuedPosts, min, max, keepAlive);
+    }
+
+    public MattermostSettings withKeepAlive(Duration every) {
+        return new MattermostSettings(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, commandPrefix,
+                replyInThreads, maxPostLength, postsPerSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout,
+                maxQueuedPosts, reconnectMin, reconnectMax, every);
     }
 
     @Override
@@ -152,7 +161,7 @@ public record MattermostSettings(
                 + " prefix='" + commandPrefix + "' threads=" + replyInThreads + " maxPostLength=" + maxPostLength
                 + " rate=" + postsPerSecond + "/s burst=" + burst + " retry=" + retryMin + ".." + retryMax + " x"
                 + maxAttempts + " sendTimeout=" + sendTimeout + " maxQueuedPosts=" + maxQueuedPosts
-                + " reconnect=" + reconnectMin + ".." + reconnectMax + "]";
+                + " reconnect=" + reconnectMin + ".." + reconnectMax + " keepAlive=" + keepAlive + "]";
     }
 
     private static boolean isHttp(URI uri) {

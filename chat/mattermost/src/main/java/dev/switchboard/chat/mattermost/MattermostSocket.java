@@ -24,13 +24,12 @@ import tools.jackson.databind.ObjectMapper;
  * {@code /api/v4/websocket}, answer with an {@code authentication_challenge} (the token travels only in that frame),
  * then hand every event to the {@link Listener}. When the connection ends it reconnects with capped, jittered
  * backoff, asking to resume with the last {@code connection_id} and {@code sequence_number} so the server can replay
- * what was missed. A connection silent for {@link #SILENCE_LIMIT} (pings unanswered) is dropped.
+ * what was missed. It pings every {@link MattermostSettings#keepAlive()}; a failed ping or a connection silent for
+ * 2.5 times that is dropped and made again (the JDK client does not always notice a peer's end-of-stream).
  *
  * <p>Listener methods are called from the socket's threads, one at a time, in event order.
  */
 final class MattermostSocket {
-    static final Duration SILENCE_LIMIT = Duration.ofSeconds(75);
-    private static final Duration PING_EVERY = Duration.ofSeconds(30);
     private static final Duration OPEN_TIMEOUT = Duration.ofSeconds(20);
     private static final int CHALLENGE_SEQ = 1;
     private static final Logger log = LoggerFactory.getLogger(MattermostSocket.class);
@@ -177,13 +176,19 @@ final class MattermostSocket {
         private String awaitEnd(WebSocket socket) {
             while (true) {
                 try {
-                    return ended.get(PING_EVERY.toMillis(), TimeUnit.MILLISECONDS);
+                    return ended.get(settings.keepAlive().toMillis(), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
-                    if (System.nanoTime() - lastHeard > SILENCE_LIMIT.toNanos()) {
+                    Duration silence = settings.keepAlive().multipliedBy(5).dividedBy(2);
+                    if (System.nanoTime() - lastHeard > silence.toNanos()) {
                         socket.abort();
-                        return "the Mattermost WebSocket was silent for " + SILENCE_LIMIT.toSeconds() + " s";
+                        return "the Mattermost WebSocket was silent for " + silence.toMillis() + " ms";
                     }
-                    socket.sendPing(ByteBuffer.allocate(0));
+                    socket.sendPing(ByteBuffer.allocate(0)).whenComplete((ws, failure) -> {
+                        if (failure != null) {
+                            ended.complete("the Mattermost WebSocket could not send a ping: "
+                                    + failure.getClass().getSimpleName());
+                        }
+                    });
                 } catch (ExecutionException e) {
                     return "WebSocket failure: " + e.getCause().getClass().getSimpleName();
                 } catch (InterruptedException e) {
@@ -202,13 +207,15 @@ final class MattermostSocket {
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             lastHeard = System.nanoTime();
+            // Ask for the next frame first: the JDK stops reading while demand is zero, and a peer's end-of-stream
+            // arriving then may go unnoticed.
+            webSocket.request(1);
             partial.append(data);
             if (last) {
                 String text = partial.toString();
                 partial.setLength(0);
                 handle(webSocket, text);
             }
-            webSocket.request(1);
             return null;
         }
 

@@ -88,7 +88,7 @@ final class FakeMattermost implements AutoCloseable {
         return MattermostSettings.of(url(), TOKEN).withWebsocketUrl(websocketUrl())
                 .withRetries(Duration.ofMillis(20), Duration.ofMillis(200), 6)
                 .withReconnect(Duration.ofMillis(50), Duration.ofMillis(500))
-                .withQueue(Duration.ofSeconds(20), 500).withRate(100, 20);
+                .withQueue(Duration.ofSeconds(20), 500).withRate(100, 20).withKeepAlive(Duration.ofMillis(250));
     }
 
     User bot() {
