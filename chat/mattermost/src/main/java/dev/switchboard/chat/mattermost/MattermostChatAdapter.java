@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -143,11 +144,11 @@ public final class MattermostChatAdapter implements ChatAdapter {
     @Override
     public MessageRef send(ConversationRef to, Reply reply) {
         requireOurs(to);
-        List<String> parts = render(reply, to.thread());
-        List<Supplier<RestResult>> calls = new ArrayList<>();
         RenderedPost rendered = markdown.render(reply, to.thread());
+        List<String> parts = split(rendered);
+        List<Supplier<RestResult>> calls = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            calls.add(createCall(to, parts.get(i), i == parts.size() - 1 ? rendered : null));
+            calls.add(createCall(to, parts.get(i), i == parts.size() - 1 ? rendered.attachments() : null));
         }
         List<JsonNode> answers = deliver(to, calls);
         return new MessageRef(to, answers.getFirst().path("id").asString());
@@ -158,16 +159,15 @@ public final class MattermostChatAdapter implements ChatAdapter {
         ConversationRef to = message.conversation();
         requireOurs(to);
         RenderedPost rendered = markdown.render(reply, to.thread());
-        List<String> parts = render(reply, to.thread());
+        List<String> parts = split(rendered);
         List<Supplier<RestResult>> calls = new ArrayList<>();
         ObjectNode patch = json.createObjectNode().put("message", parts.getFirst());
-        // Replacing props drops buttons the new content no longer has.
-        ObjectNode props = patch.putObject("props");
-        props.set("attachments", parts.size() == 1 && rendered.attachments() != null
+        // Replacing props drops buttons the new content no longer has; buttons go on the last part.
+        patch.putObject("props").set("attachments", parts.size() == 1 && rendered.attachments() != null
                 ? rendered.attachments() : json.createArrayNode());
         calls.add(() -> rest.patchPost(message.messageId(), patch));
         for (int i = 1; i < parts.size(); i++) {
-            calls.add(createCall(to, parts.get(i), i == parts.size() - 1 ? rendered : null));
+            calls.add(createCall(to, parts.get(i), i == parts.size() - 1 ? rendered.attachments() : null));
         }
         deliver(to, calls);
         return message;
@@ -201,19 +201,19 @@ public final class MattermostChatAdapter implements ChatAdapter {
         };
     }
 
-    private List<String> render(Reply reply, String thread) {
-        String message = markdown.render(reply, thread).message();
-        return PostSplitter.split(message.isEmpty() && !reply.blocks().isEmpty() ? " " : message,
-                settings.maxPostLength());
+    private List<String> split(RenderedPost rendered) {
+        // Mattermost refuses an empty message; a reply of buttons only still needs one.
+        String message = rendered.message().isEmpty() ? " " : rendered.message();
+        return PostSplitter.split(message, settings.maxPostLength());
     }
 
-    private Supplier<RestResult> createCall(ConversationRef to, String message, RenderedPost withButtons) {
+    private Supplier<RestResult> createCall(ConversationRef to, String message, ArrayNode attachments) {
         ObjectNode post = json.createObjectNode().put("channel_id", to.id()).put("message", message);
         if (to.thread() != null) {
             post.put("root_id", to.thread());
         }
-        if (withButtons != null && withButtons.attachments() != null) {
-            post.putObject("props").set("attachments", withButtons.attachments());
+        if (attachments != null) {
+            post.putObject("props").set("attachments", attachments);
         }
         // The server drops a repeated pending_post_id, so a retry after a lost answer does not post twice.
         BotAccount me = bot;
