@@ -158,6 +158,10 @@ public final class MattermostChatAdapter implements ChatAdapter {
     public MessageRef edit(MessageRef message, Reply reply) {
         ConversationRef to = message.conversation();
         requireOurs(to);
+        if (!MattermostRest.isPostId(message.messageId())) {
+            throw new AdapterException("cannot edit '" + message.messageId() + "' in " + to
+                    + ": it is not a Mattermost post id (letters and digits)");
+        }
         RenderedPost rendered = markdown.render(reply, to.thread());
         List<String> parts = split(rendered);
         List<Supplier<RestResult>> calls = new ArrayList<>();

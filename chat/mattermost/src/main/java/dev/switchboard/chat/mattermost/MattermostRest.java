@@ -127,8 +127,12 @@ final class MattermostRest {
         return e.getMessage() == null ? kind : kind + " (" + e.getMessage() + ")";
     }
 
+    static boolean isPostId(String id) {
+        return id.matches("[A-Za-z0-9]{1,64}");
+    }
+
     private static String pathSegment(String id) {
-        if (!id.matches("[A-Za-z0-9]{1,64}")) {
+        if (!isPostId(id)) {
             throw new IllegalArgumentException("'" + id + "' is not a Mattermost post id (letters and digits)");
         }
         return id;
