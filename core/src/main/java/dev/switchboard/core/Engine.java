@@ -3,6 +3,7 @@ package dev.switchboard.core;
 import dev.switchboard.api.IdGenerator;
 import dev.switchboard.api.audit.AuditLog;
 import dev.switchboard.api.audit.AuditStore;
+import dev.switchboard.api.chat.InboundEvents;
 import dev.switchboard.api.chat.MessageSink;
 import dev.switchboard.api.identity.IdentityResolver;
 import dev.switchboard.api.pipeline.Stage;
@@ -54,11 +55,13 @@ public final class Engine implements AutoCloseable {
     private final ChatGateway gateway;
     private final Dispatcher.Settings dispatcherSettings;
     private final ExpirySweeper expiry;
+    private final InboundEvents inbound;
     private Dispatcher dispatcher;
     private boolean closed;
 
     private Engine(Pipeline pipeline, ChatGateway gateway, Dispatcher.Settings dispatcherSettings,
-            ExpirySweeper expiry) {
+            ExpirySweeper expiry, InboundEvents inbound) {
+        this.inbound = inbound;
         this.pipeline = pipeline;
         this.gateway = gateway;
         this.dispatcherSettings = dispatcherSettings;
@@ -75,7 +78,8 @@ public final class Engine implements AutoCloseable {
             throw new IllegalStateException("the engine is closed");
         }
         if (dispatcher == null) {
-            dispatcher = new Dispatcher(pipeline::handle, gateway, dispatcherSettings);
+            dispatcher = inbound == null ? new Dispatcher(pipeline::handle, gateway, dispatcherSettings)
+                    : new Dispatcher(pipeline::handle, gateway, inbound, dispatcherSettings);
         }
         return dispatcher;
     }
@@ -114,6 +118,7 @@ public final class Engine implements AutoCloseable {
         private PendingStore pending;
         private ApprovalSettings approvals = ApprovalSettings.DEFAULTS;
         private RandomGenerator random = new SecureRandom();
+        private InboundEvents inbound;
         private Supplier<UserDirectory> users = () -> UserDirectory.EMPTY;
         private String version;
         private Dispatcher.Settings dispatcher = Dispatcher.Settings.defaults();
@@ -139,6 +144,8 @@ public final class Engine implements AutoCloseable {
         public Builder approvals(ApprovalSettings v) { approvals = v; return this; }
         /** Draws confirmation codes and approval ids (default: a SecureRandom); seeded in tests. */
         public Builder random(RandomGenerator v) { random = v; return this; }
+        /** Remembers which platform events ran, across restarts and replicas; without it, in memory only. */
+        public Builder inbound(InboundEvents v) { inbound = v; return this; }
 
         /** The durable writer (usually a group-committing log) and the store it writes to, for queries. */
         public Builder audit(AuditLog log, AuditStore store) {
@@ -183,7 +190,7 @@ public final class Engine implements AutoCloseable {
             stages.forEach(e -> pipeline.stage(e.getKey(), e.getValue()));
             Pipeline built = pipeline.build();
             resumption.resumeWith(built::resume);
-            return new Engine(built, gateway, dispatcher, new ExpirySweeper(parking, notices));
+            return new Engine(built, gateway, dispatcher, new ExpirySweeper(parking, notices), inbound);
         }
 
         private static void require(Object part, String name) {

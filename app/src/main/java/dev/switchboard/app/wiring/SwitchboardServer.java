@@ -16,6 +16,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.Engine;
 import dev.switchboard.core.audit.GroupCommitAuditLog;
 import dev.switchboard.core.chat.AdapterGateway;
+import dev.switchboard.core.chat.Outbox;
 import dev.switchboard.core.command.ActiveCommands;
 import dev.switchboard.core.identity.ConfiguredIdentityResolver;
 import dev.switchboard.core.identity.User;
@@ -111,7 +112,12 @@ public final class SwitchboardServer implements AutoCloseable {
         AutoCloseable logRedaction = LogRedaction.add(redactor);
         opened.add(logRedaction);
         WebChatAdapter web = new WebChatAdapter(clock);
-        AdapterGateway gateway = new AdapterGateway(List.of(web));
+        // Every reply goes through the outbox: straight to the platform when it is up, queued in the database
+        // (in order, per conversation) while it is down, and reported if it can never be delivered.
+        Outbox gateway = new Outbox(new AdapterGateway(List.of(web)), storage.outbox(), clock,
+                Outbox.Settings.defaults(), new UndeliveredMessages(audit, clock));
+        gateway.start();
+        opened.add(gateway);
         ActiveCommands commands = new ActiveCommands(commandSets.build(config.commands()));
         JobRunner jobs = new JobRunner(storage.jobs(), storage.locks(), audit, gateway, commands, clock, ids,
                 jobSettings(config), redactor::redact);
@@ -124,12 +130,12 @@ public final class SwitchboardServer implements AutoCloseable {
                 .identity((PlatformUser user) -> identity.get().resolve(user))
                 .policy(policy).users(users::get)
                 .commands(commands).jobs(jobs).audit(audit, storage.audit()).gateway(gateway).redactor(redactor)
-                .pending(storage.pending()).approvals(approvalSettings(config));
+                .pending(storage.pending()).approvals(approvalSettings(config)).inbound(storage.inboundEvents());
         plugins.stages().forEach(s -> engineBuilder.stage(s.getKey(), s.getValue()));
         Engine engine = engineBuilder.build();
         opened.add(engine);
-        PendingExpiry expiry = PendingExpiry.start(engine.expiry(), PendingExpiry.PERIOD);
-        opened.add(expiry);
+        Housekeeping housekeeping = Housekeeping.start(engine.expiry(), storage, clock);
+        opened.add(housekeeping);
 
         AtomicReference<SwitchboardConfig> current = new AtomicReference<>(config);
         ConfigReloads reloads = new ConfigReloads(current, commandSets, commands,
@@ -161,8 +167,8 @@ public final class SwitchboardServer implements AutoCloseable {
                 recovered > 0 ? "; " + recovered + " job(s) were interrupted by the last stop" : "");
         // Shutdown order: stop taking changes and messages, then stop running jobs while the chat can still be
         // told about them, then the chat and HTTP, and the audit log and database last.
-        List<AutoCloseable> shutdown = List.of(watcher, expiry, engine, jobs, web::stop, http::stop, health, audit,
-                storage, logRedaction);
+        List<AutoCloseable> shutdown = List.of(watcher, housekeeping, engine, jobs, web::stop, gateway,
+                http::stop, health, audit, storage, logRedaction);
         return new SwitchboardServer(shutdown, http, config.server().bind(), recovered);
     }
 
