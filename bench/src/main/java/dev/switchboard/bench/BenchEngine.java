@@ -1,14 +1,20 @@
 package dev.switchboard.bench;
 
 import dev.switchboard.api.IdGenerator;
+import dev.switchboard.api.action.Action;
+import dev.switchboard.api.action.ActionFactory;
+import dev.switchboard.api.command.ActionSpec;
+import dev.switchboard.api.command.CommandSpec;
 import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.chat.InboundMessage;
 import dev.switchboard.api.chat.MessageSink;
 import dev.switchboard.api.chat.PlatformUser;
 import dev.switchboard.api.pipeline.Outcome;
 import dev.switchboard.core.Engine;
+import dev.switchboard.core.action.ReplyActionFactory;
 import dev.switchboard.core.audit.GroupCommitAuditLog;
 import dev.switchboard.core.builtin.Builtins;
+import dev.switchboard.core.chat.ChatGateway;
 import dev.switchboard.core.command.ActiveCommands;
 import dev.switchboard.core.command.CommandCatalog;
 import dev.switchboard.core.command.CommandSet;
@@ -23,16 +29,19 @@ import dev.switchboard.core.policy.rules.RuleSpec;
 import dev.switchboard.store.JdbcStorage;
 import dev.switchboard.store.StorageSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The engine wired as {@code SwitchboardServer} wires it, without HTTP or chat adapters: JDBC storage, the
- * group-committing audit log, the built-in commands, the job runner, one configured user and the interim policy,
- * replying into a {@link CountingGateway}. Every handled message is durably audited ({@code received} and
+ * The engine wired as {@code SwitchboardServer} wires it, without HTTP: JDBC storage, the group-committing audit
+ * log, the built-in commands plus {@code echo {text...}} (a {@code reply} action, run as a job), the job runner,
+ * configured users and a rule policy allowing them everything, replying into a {@link CountingGateway} or, for the
+ * end-to-end IRC benchmark, into a real chat adapter. Every handled message is durably audited ({@code received} and
  * {@code finished}) before {@link #ping} returns. Thread-safe; {@link #close()} stops everything in reverse order.
  */
 public final class BenchEngine implements AutoCloseable {
@@ -46,11 +55,11 @@ public final class BenchEngine implements AutoCloseable {
     private final GroupCommitAuditLog audit;
     private final JobRunner jobs;
     private final Engine engine;
-    private final CountingGateway gateway;
+    private final ChatGateway gateway;
     private final AtomicLong eventIds = new AtomicLong();
 
     private BenchEngine(JdbcStorage storage, GroupCommitAuditLog audit, JobRunner jobs, Engine engine,
-            CountingGateway gateway) {
+            ChatGateway gateway) {
         this.storage = storage;
         this.audit = audit;
         this.jobs = jobs;
@@ -58,35 +67,60 @@ public final class BenchEngine implements AutoCloseable {
         this.gateway = gateway;
     }
 
-    /** Opens (and migrates) the database and assembles the engine. */
+    /** {@code echo {text...}} answered by the built-in {@code reply} action, as in {@code examples/demo.yaml}. */
+    private static final CommandSpec ECHO = new CommandSpec("echo", List.of("echo {text...}"), Map.of(),
+            "Say something back", List.of("echo hello ops"), null, null, Duration.ofSeconds(30),
+            new ActionSpec("reply", Map.of("text", "{text}")), "bench");
+
     /** Known users may run everything: the real policy engine, so its cost is measured too. */
     private static final dev.switchboard.api.policy.Policy OPEN_POLICY = ((RulePolicy.Built.Ready) RulePolicy.build(List.of(
             RuleSpec.allow("bench", List.of("*"), List.of(), null),
             RuleSpec.allow("bench", List.of("ping", "version"), List.of("guests"), null)),
-            KnownNames.of(java.util.Map.of(), Builtins.specs()))).policy();
+            KnownNames.of(java.util.Map.of(), commandSpecs()))).policy();
 
+    /** Opens (and migrates) the database and assembles the engine, replying into a {@link CountingGateway}. */
     public static BenchEngine start(StorageSettings settings) {
+        return start(settings, new CountingGateway(), List.of());
+    }
+
+    /**
+     * Opens (and migrates) the database and assembles the engine replying through {@code gateway}; {@code accounts}
+     * (platform keys such as {@code irc:u1}) are configured users in group {@code sre} besides alice.
+     */
+    public static BenchEngine start(StorageSettings settings, ChatGateway gateway, List<String> accounts) {
         Clock clock = Clock.systemUTC();
         IdGenerator ids = IdGenerator.random();
         JdbcStorage storage = JdbcStorage.open(settings);
         GroupCommitAuditLog audit = new GroupCommitAuditLog(storage.audit());
-        CountingGateway gateway = new CountingGateway();
-        ActiveCommands commands = new ActiveCommands(builtinCommands());
+        ActiveCommands commands = new ActiveCommands(commandSet());
         JobRunner jobs = new JobRunner(storage.jobs(), storage.locks(), audit, gateway, commands, clock, ids,
                 JobSettings.defaults());
+        List<User> users = accounts.isEmpty() ? List.of(new User("alice", List.of(ALICE.key()), Set.of("sre")))
+                : List.of(new User("alice", List.of(ALICE.key()), Set.of("sre")), new User("loader", accounts,
+                        Set.of("sre")));
         Engine engine = Engine.builder().clock(clock).ids(ids)
-                .identity(new ConfiguredIdentityResolver(List.of(
-                        new User("alice", List.of(ALICE.key()), Set.of("sre")))))
+                .identity(new ConfiguredIdentityResolver(users))
                 .policy(OPEN_POLICY).commands(commands).jobs(jobs)
                 .audit(audit, storage.audit()).gateway(gateway).version("bench")
                 .pending(storage.pending()).build();
         return new BenchEngine(storage, audit, jobs, engine, gateway);
     }
 
-    private static CommandSet builtinCommands() {
-        return switch (CommandCatalog.compile(Builtins.specs())) {
-            case Compilation.Compiled compiled -> new CommandSet(compiled.catalog(), Builtins.specs(), Map.of());
-            case Compilation.Rejected rejected -> throw new IllegalStateException("built-ins do not compile: "
+    private static List<CommandSpec> commandSpecs() {
+        List<CommandSpec> all = new ArrayList<>(Builtins.specs());
+        all.add(ECHO);
+        return List.copyOf(all);
+    }
+
+    private static CommandSet commandSet() {
+        Action echo = switch (new ReplyActionFactory().configure(ECHO.action(), ECHO)) {
+            case ActionFactory.Configured.Ready ready -> ready.action();
+            case ActionFactory.Configured.Rejected rejected -> throw new IllegalStateException(
+                    "the echo command is wrong: " + rejected.problems());
+        };
+        return switch (CommandCatalog.compile(commandSpecs())) {
+            case Compilation.Compiled compiled -> new CommandSet(compiled.catalog(), commandSpecs(), Map.of("echo", echo));
+            case Compilation.Rejected rejected -> throw new IllegalStateException("the bench commands do not compile: "
                     + rejected.problems());
         };
     }
@@ -98,7 +132,12 @@ public final class BenchEngine implements AutoCloseable {
 
     /** Handles one ping synchronously on the calling thread, audit included. */
     public Outcome handlePing() {
-        return engine.pipeline().handle(ping());
+        return handle(ping());
+    }
+
+    /** Handles one message synchronously on the calling thread, audit included (a job's too, if it ends in time). */
+    public Outcome handle(InboundMessage message) {
+        return engine.pipeline().handle(message);
     }
 
     /** The dispatcher adapters hand messages to (bounded queue, one virtual thread per message). */
@@ -106,8 +145,13 @@ public final class BenchEngine implements AutoCloseable {
         return engine.sink();
     }
 
+    /** The counting gateway of an engine from {@link #start(StorageSettings)}; fails for any other gateway. */
     public CountingGateway gateway() {
-        return gateway;
+        if (gateway instanceof CountingGateway counting) {
+            return counting;
+        }
+        throw new IllegalStateException("this engine replies through " + gateway.getClass().getSimpleName()
+                + ", not a counting gateway");
     }
 
     public JdbcStorage storage() {
