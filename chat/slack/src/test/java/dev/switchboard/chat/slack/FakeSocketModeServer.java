@@ -29,6 +29,7 @@ final class FakeSocketModeServer extends WebSocketServer {
 
     private final Map<String, ObjectNode> unacked = new ConcurrentHashMap<>();
     private final List<String> acks = new CopyOnWriteArrayList<>();
+    private final List<String> ignored = new CopyOnWriteArrayList<>();
     private final List<ObjectNode> pushed = new CopyOnWriteArrayList<>();
     private final Set<WebSocket> open = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
@@ -80,6 +81,11 @@ final class FakeSocketModeServer extends WebSocketServer {
         this.ignoreAcks = ignore;
     }
 
+    /** Acks that arrived while {@link #ignoreAcks} was on. */
+    List<String> ignoredAcks() {
+        return List.copyOf(ignored);
+    }
+
     List<String> acks() {
         return List.copyOf(acks);
     }
@@ -124,7 +130,9 @@ final class FakeSocketModeServer extends WebSocketServer {
     public void onMessage(WebSocket socket, String message) {
         JsonNode ack = JSON.readTree(message);
         String id = ack.path("envelope_id").asString(null);
-        if (id != null && !ignoreAcks) {
+        if (id != null && ignoreAcks) {
+            ignored.add(id);
+        } else if (id != null) {
             acks.add(id);
             unacked.remove(id);
         }

@@ -62,6 +62,8 @@ class SlackChatAdapterTest {
             slack.socketMode().ignoreAcks(true);
             slack.userSays("U0ALICE", "D0ALICE", null, "restart billing");
             waiting().until(() -> handedOn.size() == 1);
+            // The ack races the hand-on: wait until the fake has read (and ignored) it before listening again.
+            waiting().until(() -> slack.socketMode().ignoredAcks().size() == 1);
 
             slack.socketMode().ignoreAcks(false);
             slack.socketMode().dropConnections();
