@@ -67,8 +67,8 @@ class LockE2ETest {
         // before its lock is released.
         List<String> oldestFirst = alice.ask("audit command:scale.service limit:20", "started").lines().toList()
                 .reversed();
-        int firstDone = indexOf(oldestFirst, "alice\\s+finished");
-        int secondStarted = indexOf(oldestFirst, "bob\\s+started");
+        int firstDone = indexOf(oldestFirst, "\\| alice \\| finished \\|");
+        int secondStarted = indexOf(oldestFirst, "\\| bob \\| started \\|");
         assertThat(firstDone).as("job " + firstId + " finished before job " + secondId + " started: " + oldestFirst)
                 .isNotNegative().isLessThan(secondStarted);
     }
