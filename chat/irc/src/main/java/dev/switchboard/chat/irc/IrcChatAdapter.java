@@ -10,6 +10,7 @@ import dev.switchboard.api.chat.MessageRef;
 import dev.switchboard.api.chat.MessageSink;
 import dev.switchboard.api.reply.Reply;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -30,9 +31,12 @@ import org.slf4j.LoggerFactory;
  * else unique per run and connection. The bot's own lines are never delivered.
  *
  * <p>Outbound: replies are rendered by {@link IrcText} and go through an {@link OutboundQueue}: rate-limited,
- * in order, held while disconnected and written again after the reconnect. {@link #send} blocks until the server
- * confirmed every line, and throws {@link AdapterException} if that did not happen within
- * {@link IrcSettings#sendTimeout()}. IRC has no edits, threads or buttons; {@link #edit} posts the new content.
+ * in order, held while disconnected. {@link #send} blocks until every line of the reply is written to the
+ * connection, and throws {@link AdapterException} if that did not happen within {@link IrcSettings#sendTimeout()}
+ * (lines not yet written are then dropped, so the caller may retry the whole reply). Written lines stay in the
+ * queue until the server confirms them ({@code PING}/{@code PONG}); if the connection drops first they are written
+ * again after the reconnect (at least once). {@link #stop} waits briefly for that confirmation. IRC has no edits,
+ * threads or buttons; {@link #edit} posts the new content.
  *
  * <p>Thread-safe. Reconnects with capped, jittered backoff and re-joins its channels; after five failed attempts
  * in a row {@link #health()} says {@code FAILED} (it keeps trying at the capped delay).
@@ -41,6 +45,14 @@ public final class IrcChatAdapter implements ChatAdapter {
     /** The platform name in addresses such as {@code irc:#ops} and accounts such as {@code irc:alice}. */
     public static final String PLATFORM = "irc";
     private static final int ATTEMPTS_BEFORE_FAILED = 5;
+    /**
+     * How long the outbound queue stays idle before it confirms its last lines with a {@code PING}. Long enough that
+     * a quiet conversation does not pay a {@code PING} (and a rate-limit token) per reply, short enough that few
+     * lines are written twice after a reconnect.
+     */
+    private static final Duration CONFIRM_AFTER_IDLE = Duration.ofSeconds(1);
+    /** How long {@link #stop} waits for queued lines to be written and confirmed. */
+    private static final Duration DRAIN_AT_STOP = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(IrcChatAdapter.class);
 
     private final IrcSettings settings;
@@ -80,7 +92,8 @@ public final class IrcChatAdapter implements ChatAdapter {
             return;
         }
         OutboundQueue queue = new OutboundQueue(
-                new TokenBucket(settings.linesPerSecond(), settings.burst(), System::nanoTime), settings.maxQueuedLines());
+                new TokenBucket(settings.linesPerSecond(), settings.burst(), System::nanoTime), settings.maxQueuedLines(),
+                System::nanoTime, CONFIRM_AFTER_IDLE.toNanos());
         Events events = new Events(sink);
         KittehSession session = new KittehSession(settings, queue, events, clock,
                 new Backoff(settings.reconnectMin(), settings.reconnectMax(), ThreadLocalRandom.current()::nextDouble));
@@ -99,7 +112,8 @@ public final class IrcChatAdapter implements ChatAdapter {
         }
         run = null;
         current.events().active = false;
-        current.queue().close("the IRC adapter stopped before the reply was delivered");
+        drain(current.queue());
+        current.queue().close("the IRC adapter stopped before the reply was written");
         current.session().close();
         try {
             current.sender().join(5_000);
@@ -107,6 +121,20 @@ public final class IrcChatAdapter implements ChatAdapter {
             Thread.currentThread().interrupt();
         }
         health = new AdapterHealth(AdapterHealth.State.STOPPED, null, clock.instant());
+    }
+
+    private void drain(OutboundQueue queue) {
+        try {
+            long wait = Math.min(DRAIN_AT_STOP.toNanos(), settings.sendTimeout().toNanos());
+            int left = queue.drain(wait);
+            if (left > 0) {
+                log.warn("IRC adapter stopping with {} outbound lines not confirmed by the server; replies still being"
+                        + " written fail (and are retried by the outbox), lines already written may not have arrived",
+                        left);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
@@ -134,7 +162,7 @@ public final class IrcChatAdapter implements ChatAdapter {
         }
         OutboundQueue.Delivery delivery = current.queue().enqueue(raws);
         try {
-            delivery.done.get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            delivery.written.get(settings.sendTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
             current.queue().cancel(delivery);
             String why = "a reply to " + to + " was not delivered within " + settings.sendTimeout()

@@ -22,7 +22,8 @@ import java.util.Objects;
  * @param answerMentions a channel line starting with {@code nick:} or {@code nick,} is addressed to the bot
  * @param maxLineBytes the most UTF-8 bytes of text in one {@code PRIVMSG}; leave room under IRC's 512-byte line
  *        for the prefix servers add (50-480, default 400)
- * @param linesPerSecond steady outbound rate (default 2)
+ * @param linesPerSecond steady outbound rate (default 2; at most {@link #MAX_LINES_PER_SECOND}); real networks
+ *        penalise floods, so raise it only for a server whose limits you know
  * @param burst lines that may go out at once before the rate applies (default 5)
  * @param reconnectMin first reconnect delay (default 1 s); doubles per failed attempt, with jitter
  * @param reconnectMax longest reconnect delay (default 60 s)
@@ -38,6 +39,8 @@ public record IrcSettings(
         Duration sendTimeout, int maxQueuedLines) {
 
     public static final int DEFAULT_MAX_LINE_BYTES = 400;
+    /** The highest {@code linesPerSecond}: in effect unlimited, for servers without flood control (tests, benches). */
+    public static final double MAX_LINES_PER_SECOND = 1_000_000;
 
     public IrcSettings {
         require(host != null && !host.isBlank(), "host", host, "a host name such as irc.example.org");
@@ -57,7 +60,8 @@ public record IrcSettings(
         require(!commandPrefix.isEmpty() || answerMentions, "addressing", "no prefix and no mentions",
                 "a command prefix, mentions, or both, or the bot would hear nothing in channels");
         require(maxLineBytes >= 50 && maxLineBytes <= 480, "maxLineBytes", maxLineBytes, "50-480");
-        require(linesPerSecond > 0 && linesPerSecond <= 10_000, "linesPerSecond", linesPerSecond, "more than 0");
+        require(linesPerSecond > 0 && linesPerSecond <= MAX_LINES_PER_SECOND, "linesPerSecond", linesPerSecond,
+                "more than 0 and at most " + (long) MAX_LINES_PER_SECOND);
         require(burst >= 1, "burst", burst, "at least 1");
         require(positive(reconnectMin) && positive(reconnectMax) && reconnectMin.compareTo(reconnectMax) <= 0,
                 "reconnect delays", reconnectMin + ".." + reconnectMax, "0 < min <= max");

@@ -80,11 +80,14 @@ final class KittehSession {
         this.clock = clock;
         this.backoff = backoff;
         this.addressing = new Addressing(settings.commandPrefix(), settings.answerMentions());
-        Client.Builder.Server server = Client.builder().name("switchboard-irc-" + runId).nick(settings.nick())
-                .user("switchboard").realName("Switchboard ChatOps bot")
-                .listeners().exception(this::failed)
-                .input(line -> log.trace("<< {}", line)).output(line -> log.trace(">> {}", redacted(line))).then()
-                .server().host(settings.host()).port(settings.port(), settings.tls()
+        Client.Builder builder = Client.builder().name("switchboard-irc-" + runId).nick(settings.nick())
+                .user("switchboard").realName("Switchboard ChatOps bot");
+        Client.Builder.Listeners listeners = builder.listeners().exception(this::failed);
+        if (log.isTraceEnabled()) {
+            // Kitteh hands every line to a listener thread; without tracing that is a wake-up per line for nothing.
+            listeners.input(line -> log.trace("<< {}", line)).output(line -> log.trace(">> {}", redacted(line)));
+        }
+        Client.Builder.Server server = listeners.then().server().host(settings.host()).port(settings.port(), settings.tls()
                         ? Client.Builder.Server.SecurityType.SECURE : Client.Builder.Server.SecurityType.INSECURE);
         if (settings.serverPassword() != null) {
             server.password(settings.serverPassword());

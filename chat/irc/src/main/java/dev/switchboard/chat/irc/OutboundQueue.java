@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,42 +17,62 @@ import org.slf4j.LoggerFactory;
  * The bot's outbound lines, in one FIFO (so lines to the same target keep their order), written at a
  * {@link TokenBucket} rate by one sender thread ({@link #run()}) while a connection is up.
  *
- * <p>IRC acknowledges nothing, so delivery is confirmed with a {@code PING}: the server answers commands in order,
- * so its {@code PONG} proves every line written before the {@code PING} was processed. Lines written but not yet
- * confirmed when the connection drops go back to the front of the queue and are written again after the reconnect
- * (at least once, never silently lost). At most {@value #WINDOW} lines are unconfirmed at a time.
+ * <p>A {@link Delivery} completes once all its lines are <em>written</em>. IRC acknowledges nothing, so the queue
+ * keeps every written line until a {@code PING} confirms it: the server answers commands in order, so its
+ * {@code PONG} proves every line written before the {@code PING} was processed. Several pings may be in flight (a
+ * sliding window): one after every {@value #PING_EVERY} lines, and one for the rest once the queue has been idle for
+ * {@code linger}. Writing only stops when {@value #WINDOW} lines are unconfirmed. Lines written but not confirmed
+ * when the connection drops go back to the front of the queue and are written again after the reconnect (at least
+ * once, never silently lost while the adapter runs).
  *
- * <p>Thread-safe: {@link #enqueue}, {@link #cancel}, {@link #connected}, {@link #disconnected}, {@link #pong} and
- * {@link #close} may be called from any thread.
+ * <p>Thread-safe: every method may be called from any thread.
  */
 final class OutboundQueue implements Runnable {
-    static final int WINDOW = 16;
+    /** Unconfirmed lines at most; beyond this nothing is written until a {@code PONG} arrives. */
+    static final int WINDOW = 4096;
+    /** Lines written between two confirmation pings while the queue is busy. */
+    static final int PING_EVERY = 64;
     private static final Logger log = LoggerFactory.getLogger(OutboundQueue.class);
 
-    /** The lines of one {@code send}; {@code done} completes when the last is confirmed. */
+    /** The lines of one {@code send}; {@code written} completes when the last is written. */
     static final class Delivery {
-        final CompletableFuture<Void> done = new CompletableFuture<>();
-        private int remaining;
+        final CompletableFuture<Void> written = new CompletableFuture<>();
+        private int unwritten;
         private boolean cancelled;
     }
 
     private record Line(String raw, Delivery delivery) {}
 
+    /** A ping in flight that confirms every line up to sequence number {@code upTo}. */
+    private record Ping(String token, long upTo) {}
+
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Deque<Line> waiting = new ArrayDeque<>();
     private final Deque<Line> unconfirmed = new ArrayDeque<>();
+    private final Deque<Ping> pings = new ArrayDeque<>();
     private final TokenBucket bucket;
     private final int capacity;
+    private final LongSupplier nanoTime;
+    private final long lingerNanos;
     private Consumer<String> wire;
-    private String pingToken;
-    private int pingCovers;
-    private long pings;
+    private long written;
+    private long pinged;
+    private long confirmed;
+    private long lastWriteAt;
+    private long pingCount;
     private boolean closed;
 
-    OutboundQueue(TokenBucket bucket, int capacity) {
+    /**
+     * @param capacity lines held at most, waiting and unconfirmed together
+     * @param nanoTime the clock of {@code linger} (the bucket's, in practice)
+     * @param lingerNanos how long the queue must be idle before the last lines are confirmed
+     */
+    OutboundQueue(TokenBucket bucket, int capacity, LongSupplier nanoTime, long lingerNanos) {
         this.bucket = bucket;
         this.capacity = capacity;
+        this.nanoTime = nanoTime;
+        this.lingerNanos = lingerNanos;
     }
 
     /** Queues raw lines as one delivery; fails at once when the queue is full or closed. */
@@ -66,12 +87,12 @@ final class OutboundQueue implements Runnable {
                 throw new AdapterException("the IRC outbound queue is full (" + capacity
                         + " lines waiting); the server is unreachable or too slow");
             }
-            delivery.remaining = raws.size();
+            delivery.unwritten = raws.size();
             for (String raw : raws) {
                 waiting.addLast(new Line(raw, delivery));
             }
             if (raws.isEmpty()) {
-                delivery.done.complete(null);
+                delivery.written.complete(null);
             }
             changed.signalAll();
         } finally {
@@ -112,18 +133,19 @@ final class OutboundQueue implements Runnable {
         }
     }
 
-    /** The connection is gone: unconfirmed lines go back to the front, in order. */
+    /** The connection is gone: unconfirmed lines go back to the front, in order, to be written again. */
     void disconnected() {
         lock.lock();
         try {
             wire = null;
-            pingToken = null;
+            pings.clear();
             while (!unconfirmed.isEmpty()) {
                 Line line = unconfirmed.removeLast();
                 if (!line.delivery().cancelled) {
                     waiting.addFirst(line);
                 }
             }
+            written = pinged = confirmed;
         } finally {
             lock.unlock();
         }
@@ -133,32 +155,57 @@ final class OutboundQueue implements Runnable {
     void pong(String token) {
         lock.lock();
         try {
-            if (token == null || !token.equals(pingToken)) {
+            if (token == null || pings.stream().noneMatch(ping -> ping.token().equals(token))) {
                 return;
             }
-            for (int i = 0; i < pingCovers; i++) {
-                Delivery delivery = unconfirmed.removeFirst().delivery();
-                if (--delivery.remaining == 0) {
-                    delivery.done.complete(null);
-                }
+            // The server answers in order: a PONG also proves every earlier ping's lines arrived.
+            Ping ping;
+            do {
+                ping = pings.removeFirst();
+            } while (!ping.token().equals(token));
+            while (confirmed < ping.upTo()) {
+                unconfirmed.removeFirst();
+                confirmed++;
             }
-            pingToken = null;
             changed.signalAll();
         } finally {
             lock.unlock();
         }
     }
 
-    /** Stops the sender and fails every delivery still pending with {@code reason}. */
+    /**
+     * Waits (at most {@code timeoutNanos}) until nothing is waiting or unconfirmed, confirming the tail at once
+     * instead of after the linger. Returns the lines still not confirmed (0 when everything arrived).
+     */
+    int drain(long timeoutNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + timeoutNanos;
+        lock.lock();
+        try {
+            while ((!waiting.isEmpty() || !unconfirmed.isEmpty()) && wire != null && !closed) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                lastWriteAt = nanoTime.getAsLong() - lingerNanos;
+                changed.signalAll();
+                changed.awaitNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(10)));
+            }
+            return waiting.size() + unconfirmed.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Stops the sender and fails every delivery not yet written with {@code reason}. */
     void close(String reason) {
         lock.lock();
         try {
             closed = true;
             wire = null;
-            for (Deque<Line> lines : List.of(unconfirmed, waiting)) {
-                lines.forEach(line -> line.delivery().done.completeExceptionally(new AdapterException(reason)));
-                lines.clear();
-            }
+            waiting.forEach(line -> line.delivery().written.completeExceptionally(new AdapterException(reason)));
+            waiting.clear();
+            unconfirmed.clear();
+            pings.clear();
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -171,11 +218,16 @@ final class OutboundQueue implements Runnable {
         lock.lock();
         try {
             while (!closed) {
+                long now = nanoTime.getAsLong();
+                long unpinged = written - pinged;
                 boolean canWrite = wire != null && !waiting.isEmpty() && unconfirmed.size() < WINDOW;
-                boolean canPing = wire != null && pingToken == null && !unconfirmed.isEmpty()
-                        && (waiting.isEmpty() || unconfirmed.size() >= WINDOW);
+                boolean idleLongEnough = now - lastWriteAt >= lingerNanos;
+                boolean canPing = wire != null && unpinged > 0
+                        && (unpinged >= PING_EVERY || !canWrite && idleLongEnough);
                 if (!canWrite && !canPing) {
-                    changed.await(1, TimeUnit.SECONDS);
+                    long nap = wire != null && unpinged > 0 ? lingerNanos - (now - lastWriteAt)
+                            : TimeUnit.SECONDS.toNanos(1);
+                    changed.awaitNanos(Math.clamp(nap, TimeUnit.MILLISECONDS.toNanos(1), TimeUnit.SECONDS.toNanos(1)));
                     continue;
                 }
                 long wait = bucket.nanosUntilToken();
@@ -185,14 +237,21 @@ final class OutboundQueue implements Runnable {
                 }
                 bucket.take();
                 try {
-                    if (canWrite) {
+                    if (canPing) {
+                        Ping ping = new Ping("sb-ack-" + ++pingCount, written);
+                        pings.addLast(ping);
+                        pinged = written;
+                        wire.accept("PING :" + ping.token());
+                    } else {
                         Line line = waiting.removeFirst();
                         unconfirmed.addLast(line);
+                        written++;
+                        lastWriteAt = now;
                         wire.accept(line.raw());
-                    } else {
-                        pingToken = "sb-ack-" + ++pings;
-                        pingCovers = unconfirmed.size();
-                        wire.accept("PING :" + pingToken);
+                        // A line written again after a reconnect belongs to a delivery that already completed.
+                        if (line.delivery().unwritten > 0 && --line.delivery().unwritten == 0) {
+                            line.delivery().written.complete(null);
+                        }
                     }
                 } catch (RuntimeException e) {
                     // The connection broke under us: keep every line for the next one.

@@ -46,6 +46,8 @@ class IrcChatAdapterIT {
         IrcUser watcher = own(IrcUser.connect(ircd.host(), ircd.port(), "watch" + run)).join("#ops");
         bot.send(OPS, Reply.text("before the outage"));
         waiting().until(() -> watcher.seen("#ops").contains("before the outage"));
+        // Confirmed by the server's PONG, so it is not written again after the reconnect.
+        waiting().until(() -> bot.queuedLines() == 0);
 
         ircd.kill();
         waiting().until(() -> !bot.health().ready());
@@ -132,6 +134,40 @@ class IrcChatAdapterIT {
                 .hasMessageContaining("was not delivered within PT0.5S");
         assertThat(bot.health().lastError()).contains("was not delivered");
         assertThat(bot.queuedLines()).isZero();
+    }
+
+    @Test
+    void aStoppedAdapterLeavesNoThreadThatKeepsTheJvmAlive() {
+        TestIrcd ircd = own(TestIrcd.obtain());
+        IrcChatAdapter bot = new IrcChatAdapter(settings(ircd).withRate(IrcSettings.MAX_LINES_PER_SECOND, 1_000));
+        bot.start(received::add);
+        waiting().until(() -> bot.health().ready());
+        IrcUser watcher = own(IrcUser.connect(ircd.host(), ircd.port(), "exit" + run)).join("#ops");
+        IntStream.range(0, 200).forEach(i -> bot.send(OPS, Reply.text("line " + i)));
+
+        bot.stop();
+
+        waiting().until(() -> watcher.seen("#ops").size() == 200);
+        waiting().untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+                .filteredOn(thread -> thread.isAlive() && !thread.isDaemon())
+                .extracting(Thread::getName)
+                .noneMatch(name -> name.startsWith("KICL") || name.startsWith("irc-")));
+    }
+
+    @Test
+    void stopConfirmsTheLinesAlreadyWrittenInsteadOfFailingThem() {
+        TestIrcd ircd = own(TestIrcd.obtain());
+        IrcChatAdapter bot = new IrcChatAdapter(settings(ircd).withRate(IrcSettings.MAX_LINES_PER_SECOND, 1_000));
+        bot.start(received::add);
+        waiting().until(() -> bot.health().ready());
+        IrcUser watcher = own(IrcUser.connect(ircd.host(), ircd.port(), "stop" + run)).join("#ops");
+        bot.send(OPS, Reply.text("last words"));
+        assertThat(bot.queuedLines()).isEqualTo(1); // written, not yet confirmed: the queue lingers before its PING
+
+        bot.stop();
+
+        assertThat(bot.queuedLines()).isZero();
+        waiting().until(() -> watcher.seen("#ops").contains("last words"));
     }
 
     private IrcSettings settings(TestIrcd ircd) {
