@@ -38,6 +38,9 @@ class SlackHttpE2ETest {
                         + " reconnectMin: 100ms, reconnectMax: 500ms }\n")
                 .replace("accounts: [\"web:alice\"]", "accounts: [\"web:alice\", \"slack:T01/UALICE\"]"));
         server.restart();
+        // until auth.test has answered, the adapter asks Slack to retry (503); the fake does not retry
+        await().atMost(WebChatClient.WAIT).until(() -> BrowserHttp.get(server.port(), "/readyz").body()
+                .contains("\"slack\":\"connected\""));
     }
 
     @AfterAll
@@ -57,8 +60,8 @@ class SlackHttpE2ETest {
 
     @Test
     void slackUsersMapToConfiguredUsersAndStrangersAreGuests() {
-        slack.userSays(server.port(), "UALICE", "C02", "!whoami");
-        slack.userSays(server.port(), "UMALLORY", "C03", "!echo hi");
+        assertThat(slack.userSays(server.port(), "UALICE", "C02", "!whoami")).isEqualTo(200);
+        assertThat(slack.userSays(server.port(), "UMALLORY", "C03", "!echo hi")).isEqualTo(200);
 
         await().atMost(WebChatClient.WAIT).until(() -> slack.posts().stream()
                 .anyMatch(p -> p.channel().equals("C02") && p.text().contains("alice")));
