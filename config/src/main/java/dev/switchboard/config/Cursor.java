@@ -158,6 +158,42 @@ final class Cursor {
         return Optional.empty();
     }
 
+    /** A number (whole or with a fraction) from {@code min} to {@code max}. */
+    Optional<Double> number(double min, double max) {
+        if (node instanceof YamlNode.Scalar s && s.value() instanceof Number n) {
+            double value = n.doubleValue();
+            if (value >= min && value <= max) {
+                return Optional.of(value);
+            }
+            error("expected a number from " + plain(min) + " to " + plain(max) + ", got " + s.shown());
+            return Optional.empty();
+        }
+        error("expected a number from " + plain(min) + " to " + plain(max) + ", got " + node.describe());
+        return Optional.empty();
+    }
+
+    /** Text that is not blank. */
+    Optional<String> nonBlank() {
+        return string().filter(text -> {
+            if (text.isBlank()) {
+                error("expected a value, got empty text");
+            }
+            return !text.isBlank();
+        });
+    }
+
+    /**
+     * A secret: text that came from a {@code ${env:NAME}} or {@code ${file:/path}} reference. A secret written
+     * inline is an error (config files are shared, reviewed and committed); its value is never echoed.
+     */
+    Optional<String> secret(String what) {
+        if (node instanceof YamlNode.Scalar s && s.value() instanceof String text && !s.secret()) {
+            error("write " + what + " as a reference, ${env:NAME} or ${file:/path}, never inline");
+            return Optional.empty();
+        }
+        return nonBlank();
+    }
+
     /** A duration written like {@code 30s}, {@code 15m}, {@code 2h} or {@code 1d}. */
     Optional<Duration> duration() {
         ArgType.DurationType type = new ArgType.DurationType();
@@ -184,6 +220,10 @@ final class Cursor {
                     + (((YamlNode.Scalar) node).secret() ? "" : Spelling.hint(text, allowed)));
             return Optional.empty();
         });
+    }
+
+    private static String plain(double d) {
+        return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
     }
 
     String child(String key) {

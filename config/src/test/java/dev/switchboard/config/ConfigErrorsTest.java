@@ -128,7 +128,7 @@ class ConfigErrorsTest {
                         + "or ${file:/path} (write $${ for a literal ${)",
                 "references.yaml:5:54: chat.slack.botToken: unterminated '${'; write ${env:NAME} or ${file:/path}, "
                         + "or $${ for a literal ${",
-                "references.yaml:6:20: chat.irc.password: secret file missing-secret.txt does not exist",
+                "references.yaml:6:61: chat.irc.saslPassword: secret file missing-secret.txt does not exist",
                 "references.yaml:7:17: server.port: expected a whole number from 0 to 65535, got a string");
         assertThat(String.join("\n", errors)).doesNotContain("s3cr3t");
     }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /** The design document's example config, split over an include, loads into exactly the values it says. */
 class ConfigLoaderTest {
     static final Path MAIN = Path.of("src/test/resources/valid/switchboard.yaml");
-    static final Map<String, String> ENV = Map.of("DB_PASSWORD", "db-pw", "SLACK_APP_TOKEN", "xapp-1",
-            "SLACK_BOT_TOKEN", "xoxb-2", "ALICE_PASSWORD", "alice-pw");
+    static final Map<String, String> ENV = Map.of("DB_PASSWORD", "db-pw", "SLACK_APP_TOKEN", "xapp-1-app-token",
+            "SLACK_BOT_TOKEN", "xoxb-2-bot-token", "ALICE_PASSWORD", "alice-pw");
 
     static SwitchboardConfig loadValid() {
         LoadResult result = new ConfigLoader(ENV::get).load(MAIN, CommandChecker.NONE);
@@ -73,10 +73,15 @@ class ConfigLoaderTest {
         assertThat(config.storage()).isEqualTo(new StorageConfig("jdbc:h2:file:./data/switchboard", "sa", "db-pw"));
         assertThat(config.storage().toString()).doesNotContain("db-pw");
         assertThat(config.chat().web()).isEqualTo(new WebChatConfig(true, WebChatConfig.Login.OPEN));
-        assertThat(config.chat().others()).containsOnlyKeys("slack", "irc");
-        assertThat(config.chat().others().get("slack")).isEqualTo(Map.of("appToken", "xapp-1", "botToken", "xoxb-2"));
-        assertThat(config.chat().others().get("irc")).isEqualTo(Map.of("host", "irc.internal", "port", 6697,
-                "tls", true, "nick", "switchboard", "channels", List.of("#ops")));
+        assertThat(config.chat().others()).isEmpty();
+        assertThat(config.chat().slack()).isEqualTo(new SlackChatConfig(true, SlackChatConfig.Mode.SOCKET,
+                "xoxb-2-bot-token", "xapp-1-app-token", null, SlackChatConfig.SLACK_API, "!", 1, 3_000,
+                Duration.ofSeconds(1), Duration.ofSeconds(60), 6, Duration.ofMinutes(2)));
+        assertThat(config.chat().slack().toString()).doesNotContain("xoxb-2", "xapp-1");
+        assertThat(config.chat().irc()).isEqualTo(new IrcChatConfig(true, "irc.internal", 6697, true, "switchboard",
+                List.of("#ops"), null, null, null, "!", true, 400, 2, 5, Duration.ofSeconds(1),
+                Duration.ofSeconds(60), Duration.ofMinutes(2), 5_000));
+        assertThat(config.chat().xmpp()).isNull();
         assertThat(config.users()).containsExactly(
                 new UserConfig("alice", List.of("slack:T01/U123", "irc:alice", "web:alice"), List.of("developers"),
                         "alice-pw"),
@@ -87,7 +92,8 @@ class ConfigLoaderTest {
         assertThat(config.jobs()).isEqualTo(new JobsConfig(Duration.ofSeconds(3), Duration.ofSeconds(2), 500,
                 "node-a"));
         assertThat(config.plugins()).isEqualTo(Map.of("shell", Map.of("workdir", "./scripts")));
-        assertThat(config.secretValues()).containsExactlyInAnyOrder("db-pw", "xapp-1", "xoxb-2", "alice-pw");
+        assertThat(config.secretValues()).containsExactlyInAnyOrder("db-pw", "xapp-1-app-token", "xoxb-2-bot-token",
+                "alice-pw");
     }
 
     @Test

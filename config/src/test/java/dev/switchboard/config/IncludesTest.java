@@ -31,7 +31,7 @@ class IncludesTest {
         assertThat(config.commands()).extracting(CommandSpec::id).containsExactly("a.cmd", "b.cmd");
         assertThat(config.commands()).extracting(CommandSpec::source)
                 .containsExactly("commands/a.yaml:1:12", "commands/b.yaml:1:12");
-        assertThat(config.chat().others()).containsOnlyKeys("irc");
+        assertThat(config.chat().irc().host()).isEqualTo("irc.internal");
         assertThat(config.files()).hasSize(4);
     }
 

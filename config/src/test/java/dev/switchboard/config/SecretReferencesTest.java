@@ -17,19 +17,21 @@ class SecretReferencesTest {
 
     @Test
     void envAndFileReferencesAreResolvedAndRememberedAsSecrets() {
-        TempConfig files = config(Map.of("DB_PASSWORD", "pg-s3cret", "TOKEN", "xoxb-123"));
-        files.write("secrets/slack.txt", "file-s3cret");
+        TempConfig files = config(Map.of("DB_PASSWORD", "pg-s3cret", "TOKEN", "xoxb-123456"));
+        files.write("secrets/slack.txt", "xapp-file-s3cret");
         files.write("main.yaml",
                 "storage: { url: \"jdbc:h2:mem:x\", password: \"${env:DB_PASSWORD}\" }",
                 "chat:",
-                "  slack: { botToken: \"Bearer ${env:TOKEN}\", appToken: \"${file:secrets/slack.txt}\" }");
+                "  slack: { botToken: \"${env:TOKEN}\", appToken: \"${file:secrets/slack.txt}\" }",
+                "plugins: { http: { header: \"Bearer ${env:TOKEN}\" } }");
 
         SwitchboardConfig loaded = files.loaded("main.yaml");
 
         assertThat(loaded.storage().password()).isEqualTo("pg-s3cret");
-        assertThat(loaded.chat().others().get("slack"))
-                .isEqualTo(Map.of("botToken", "Bearer xoxb-123", "appToken", "file-s3cret"));
-        assertThat(loaded.secretValues()).containsExactlyInAnyOrder("pg-s3cret", "xoxb-123", "file-s3cret");
+        assertThat(loaded.chat().slack().botToken()).isEqualTo("xoxb-123456");
+        assertThat(loaded.chat().slack().appToken()).isEqualTo("xapp-file-s3cret");
+        assertThat(loaded.plugins().get("http")).isEqualTo(Map.of("header", "Bearer xoxb-123456"));
+        assertThat(loaded.secretValues()).containsExactlyInAnyOrder("pg-s3cret", "xoxb-123456", "xapp-file-s3cret");
     }
 
     @Test

@@ -27,17 +27,20 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * Routes: {@code GET /healthz} (always 200 {@code {"status":"alive"}}), {@code GET /readyz} (200 or 503 with the
  * {@link Readiness.Report}), {@code GET /} (redirect to {@code /chat/}), login routes (see {@link LoginRoutes}),
- * the classpath folder {@code /switchboard/web} under {@code /chat/}, and the registered WebSockets, each open only
- * to a logged-in browser. Every unexpected exception becomes a generic JSON 500 with a reference id that is logged
+ * the classpath folder {@code /switchboard/web} under {@code /chat/}, the registered WebSockets, each open only
+ * to a logged-in browser, and the registered raw POST endpoints ({@link #post}), open to anyone (their handler
+ * checks signatures). Every unexpected exception becomes a generic JSON 500 with a reference id that is logged
  * with the stack; no stack trace ever reaches a response.
  *
- * <p>Configure ({@link #webSocket}) before {@link #start}; start and stop from one thread.
+ * <p>Configure ({@link #webSocket}, {@link #post}) before {@link #start}; start and stop from one thread.
  */
 public final class HttpServer {
     /** The classpath folder served under {@code /chat/}. */
     public static final String WEB_RESOURCES = "/switchboard/web";
     /** The largest WebSocket text message accepted; larger ones close the socket (status 1009). */
     public static final int MAX_FRAME_BYTES = 64 * 1024;
+    /** The largest body a {@link RawPost} endpoint accepts; larger requests get 413. */
+    public static final int MAX_POST_BYTES = 1024 * 1024;
     private static final Duration SESSION_IDLE = Duration.ofHours(12);
     private static final int MAX_SESSIONS = 10_000;
     private static final Logger log = LoggerFactory.getLogger(HttpServer.class);
@@ -47,6 +50,7 @@ public final class HttpServer {
     private final LoginRoutes login;
     private final IdGenerator refs;
     private final Map<String, WsBridge> sockets = new LinkedHashMap<>();
+    private final Map<String, RawPost> posts = new LinkedHashMap<>();
     private Javalin app;
 
     private HttpServer(ServerSettings settings, Readiness readiness, LoginRoutes login, IdGenerator refs) {
@@ -76,6 +80,20 @@ public final class HttpServer {
             throw new IllegalStateException("add WebSockets before start()");
         }
         sockets.put(Objects.requireNonNull(path, "path"), Objects.requireNonNull(bridge, "bridge"));
+        return this;
+    }
+
+    /**
+     * Serves {@code POST path} (e.g. {@code /slack/events}) with the raw request, without login: the handler checks
+     * the caller itself (a platform signature). Bodies over {@link #MAX_POST_BYTES} are answered 413.
+     */
+    public HttpServer post(String path, RawPost handler) {
+        if (app != null) {
+            throw new IllegalStateException("add POST endpoints before start()");
+        }
+        if (posts.putIfAbsent(Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler, "handler")) != null) {
+            throw new IllegalArgumentException("POST " + path + " is already served");
+        }
         return this;
     }
 
@@ -147,6 +165,7 @@ public final class HttpServer {
         routes.get("/", ctx -> ctx.redirect("/chat/", HttpStatus.FOUND));
         login.register(routes);
         sockets.forEach((path, bridge) -> new ChatSocket(login, bridge).register(routes, path));
+        posts.forEach((path, handler) -> routes.post(path, new RawPostRoute(handler, MAX_POST_BYTES)::handle));
 
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 json(ctx, HttpStatus.forStatus(e.getStatus()), Map.of("error", e.getMessage())));

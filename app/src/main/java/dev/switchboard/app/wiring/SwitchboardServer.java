@@ -111,10 +111,11 @@ public final class SwitchboardServer implements AutoCloseable {
         Redactor redactor = Redactor.of(config.secretValues(), config.security().redact());
         AutoCloseable logRedaction = LogRedaction.add(redactor);
         opened.add(logRedaction);
-        WebChatAdapter web = new WebChatAdapter(clock);
+        ChatAdapters chats = ChatAdapters.build(config.chat(), clock);
+        WebChatAdapter web = chats.web();
         // Every reply goes through the outbox: straight to the platform when it is up, queued in the database
         // (in order, per conversation) while it is down, and reported if it can never be delivered.
-        Outbox gateway = new Outbox(new AdapterGateway(List.of(web)), storage.outbox(), clock,
+        Outbox gateway = new Outbox(new AdapterGateway(chats.all()), storage.outbox(), clock,
                 Outbox.Settings.defaults(), new UndeliveredMessages(audit, clock));
         gateway.start();
         opened.add(gateway);
@@ -145,30 +146,33 @@ public final class SwitchboardServer implements AutoCloseable {
                     policy.replace(((Policies.Built.Ready) Policies.of(next, commandSets.known(next.commands())))
                             .policy());
                 }, audit, gateway, clock, redactor);
-        HealthProbe health = new HealthProbe(storage, web, reloads);
+        HealthProbe health = new HealthProbe(storage, web, chats.all(), reloads, redactor::redact);
         opened.add(health);
         HttpServer http = HttpServer.create(new ServerSettings(config.server().bind(), config.server().port()),
                 health, new ConfiguredLogins(current::get), clock, ids);
         if (config.chat().web().enabled()) {
             http.webSocket("/chat/ws", new WebChatBridge(web));
         }
+        chats.slack().ifPresent(slack -> SlackRoutes.mount(http, slack));
         http.start();
         opened.add(http::stop);
-        web.start(engine.sink());
-        opened.add(web::stop);
+        chats.start(engine.sink());
+        opened.add(chats);
 
         audit.record(AuditEvent.builder(AuditEventType.CONFIG_RELOADED, clock.instant())
                 .detail("sha256", config.sha256()).detail("summary", "loaded at start").build());
         int recovered = jobs.recoverAfterRestart();
         ConfigWatcher watcher = ConfigWatcher.start(loader, config, commandSets, reloads);
         opened.add(watcher);
-        log.info("Switchboard is ready on http://{}:{}/ ({} commands, {} users, {}){}", config.server().bind(),
-                http.port(), config.commands().size(), config.users().size(), storage.describe(),
+        log.info("Switchboard is ready on http://{}:{}/ ({} commands, {} users, {}, chat: {}){}",
+                config.server().bind(), http.port(), config.commands().size(), config.users().size(),
+                storage.describe(), String.join(", ", chats.all().stream().map(a -> a.platform()).toList()),
                 recovered > 0 ? "; " + recovered + " job(s) were interrupted by the last stop" : "");
         // Shutdown order: stop taking changes and messages, then stop running jobs while the chat can still be
-        // told about them, then the chat and HTTP, and the audit log and database last.
-        List<AutoCloseable> shutdown = List.of(watcher, housekeeping, engine, jobs, web::stop, gateway,
-                http::stop, health, audit, storage, logRedaction);
+        // told about them, then every chat adapter (newest first), the outbox and HTTP, and the audit log and
+        // database last.
+        List<AutoCloseable> shutdown = List.of(watcher, housekeeping, engine, jobs, chats, gateway, http::stop,
+                health, audit, storage, logRedaction);
         return new SwitchboardServer(shutdown, http, config.server().bind(), recovered);
     }
 

@@ -102,6 +102,16 @@ final class TestServer implements AutoCloseable {
                 .replace("@EXTRA_COMMANDS@", extraCommands));
     }
 
+    /** Rewrites the config file with {@code edit} applied to its current text. */
+    void editConfig(java.util.function.UnaryOperator<String> edit) {
+        write(config, edit.apply(configText()));
+    }
+
+    /** Writes a file next to the config (a secret for a {@code ${file:...}} reference, say). */
+    void writeFile(String name, String text) {
+        write(dir.resolve(name), text);
+    }
+
     /** Replaces the config file with exactly {@code text}. */
     void overwriteConfig(String text) {
         write(config, text);
