@@ -62,11 +62,16 @@ class RuleKindsTranscriptTest {
     }
 
     @Test
-    void aVerifiedRestrictKeepsUnverifiedAccountsAway() {
+    void anUnverifiedAccountIsAGuestEvenWhenListedUnderAUserAndAVerifiedRestrictSaysSoFirst() {
         chat.as("alice").unverified().says("deploy web to staging");
+        chat.as("alice").unverified().says("scale web to 2");
+        chat.as("alice").unverified().says("whoami");
 
-        assertThat(chat.transcript()).last().asString().startsWith("bot: Denied: deploy.service needs an account the"
-                + " platform verifies");
+        assertThat(chat.transcript().get(1)).startsWith("bot: Denied: deploy.service needs an account the platform"
+                + " verifies");
+        assertThat(chat.transcript().get(3)).startsWith("bot: Denied: web:alice is not verified by its platform, so it"
+                + " has guest rights only");
+        assertThat(chat.transcript().get(5)).startsWith("bot: Your platform does not vouch for web:alice");
     }
 
     @Test

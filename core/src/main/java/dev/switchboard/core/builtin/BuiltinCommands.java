@@ -91,6 +91,15 @@ public final class BuiltinCommands {
     }
 
     private static Reply whoami(Principal principal, String account, boolean verified) {
+        if (!principal.known() && !verified) {
+            return Reply.builder()
+                    .text("Your platform does not vouch for " + account + " (anyone could use that name), so you have"
+                            + " guest rights only, even if it is listed under a user. Identify with the platform"
+                            + " (NickServ or SASL on IRC) or use a platform that verifies you, such as the web chat.")
+                    .field("Account", account)
+                    .field("Verified", "no")
+                    .build();
+        }
         if (!principal.known()) {
             return Reply.builder()
                     .text("You are not linked to a Switchboard user, so you have guest rights only. To get linked, "

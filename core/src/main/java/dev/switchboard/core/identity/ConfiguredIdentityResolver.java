@@ -8,9 +8,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Resolves platform accounts against the configured users: an account listed under a user becomes that user's
- * principal ({@code known}, with the user's groups, {@code verified} as the platform says); any other account becomes
- * {@link Principal#guest}. Immutable and thread-safe; a config reload builds a new one.
+ * Resolves platform accounts against the configured users: a <em>verified</em> account listed under a user becomes
+ * that user's principal ({@code known}, with the user's groups); any other account becomes {@link Principal#guest}.
+ * An account the platform does not vouch for (a plain IRC nick, which anyone can take) is never a known user, even if
+ * it is listed: otherwise whoever grabs the nick would get the user's rights (DESIGN.md §6). Immutable and
+ * thread-safe; a config reload builds a new one.
  */
 public final class ConfiguredIdentityResolver implements IdentityResolver {
     private final Map<String, User> byAccount;
@@ -33,7 +35,7 @@ public final class ConfiguredIdentityResolver implements IdentityResolver {
     @Override
     public Principal resolve(PlatformUser account) {
         User user = byAccount.get(account.key());
-        if (user == null) {
+        if (user == null || !account.verified()) {
             return Principal.guest(account.key(), account.verified());
         }
         return new Principal(user.id(), user.groups(), true, account.verified());

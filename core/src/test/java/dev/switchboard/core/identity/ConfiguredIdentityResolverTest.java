@@ -15,11 +15,15 @@ class ConfiguredIdentityResolverTest {
             new User("bob", List.of("slack:T01/U456"), Set.of("sre"))));
 
     @Test
-    void aListedAccountIsItsUserWithGroupsAndThePlatformsVerification() {
+    void aListedVerifiedAccountIsItsUserWithGroups() {
         assertThat(resolver.resolve(new PlatformUser("slack", "T01/U123", "Alice A.", true)))
                 .isEqualTo(new Principal("alice", Set.of("developers"), true, true));
+    }
+
+    @Test
+    void aListedAccountThePlatformDoesNotVouchForIsAGuestBecauseAnyoneCouldHoldIt() {
         assertThat(resolver.resolve(new PlatformUser("irc", "alice", "alice", false)))
-                .isEqualTo(new Principal("alice", Set.of("developers"), true, false));
+                .isEqualTo(Principal.guest("irc:alice", false));
     }
 
     @Test

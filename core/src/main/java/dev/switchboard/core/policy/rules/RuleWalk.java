@@ -68,6 +68,8 @@ final class RuleWalk {
         if (allowed == null) {
             String reason = principal.known()
                     ? "no policy rule lets " + principal.id() + " run " + command + " here"
+                    : !principal.verified() ? account() + " is not verified by its platform, so it has guest rights"
+                            + " only; identify (NickServ/SASL on IRC) or use a platform that verifies you"
                     : "you are not a known user; ask an admin to add " + account() + " to users";
             return finish(Decision.deny(reason, RulePolicy.DEFAULT_DENY), null, null);
         }
