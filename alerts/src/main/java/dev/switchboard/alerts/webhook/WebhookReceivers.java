@@ -165,7 +165,7 @@ public final class WebhookReceivers {
         try {
             return json.readTree(body);
         } catch (JacksonException e) {
-            String what = e.getOriginalMessage() == null ? "unreadable" : firstLine(e.getOriginalMessage());
+            String what = e.getOriginalMessage() == null ? "unreadable" : readable(e.getOriginalMessage());
             TokenStreamLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
             throw new NotJson("the body is not valid JSON" + where + ": " + what);
@@ -215,6 +215,19 @@ public final class WebhookReceivers {
     /** A name from the URL, quoted if it is plain, else not repeated (it may be anything a client sent). */
     private static String quote(String name) {
         return PRINTABLE_NAME.matcher(name).matches() ? "'" + name + "'" : "(a name that is not shown)";
+    }
+
+    /** Jackson's message without its notes on source redaction and Java binding, which mean nothing to a sender. */
+    private static String readable(String message) {
+        if (message.startsWith("Trailing token")) {
+            return "more JSON follows the first value; expected exactly one JSON object";
+        }
+        String plain = firstLine(message);
+        for (String noise : List.of("(start marker at", "[Source:")) {
+            int at = plain.indexOf(noise);
+            plain = at < 0 ? plain : plain.substring(0, at);
+        }
+        return plain.isBlank() ? "unreadable" : plain.strip();
     }
 
     private static String firstLine(String message) {

@@ -89,6 +89,14 @@ final class Hooks {
         return accepted;
     }
 
+    private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+            .build();
+
+    /** A top-level field of the answer's JSON body, as text. */
+    static String field(HookAnswer answer, String name) {
+        return JSON.readTree(answer.body()).path(name).asString();
+    }
+
     /** True if the store holds no alert at all. */
     boolean nothingStored() {
         return store.query(dev.switchboard.api.alert.AlertQuery.latest(1)).isEmpty();
