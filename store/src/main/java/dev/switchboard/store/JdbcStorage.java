@@ -3,11 +3,13 @@ package dev.switchboard.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.switchboard.api.StorageException;
+import dev.switchboard.api.alert.AlertStore;
 import dev.switchboard.api.approval.PendingStore;
 import dev.switchboard.api.audit.AuditStore;
 import dev.switchboard.api.job.JobStore;
 import dev.switchboard.api.job.LockStore;
 import dev.switchboard.api.store.Storage;
+import dev.switchboard.store.alert.JdbcAlertStore;
 import dev.switchboard.store.approval.JdbcPendingStore;
 import dev.switchboard.api.chat.InboundEvents;
 import dev.switchboard.api.chat.OutboxStore;
@@ -44,6 +46,7 @@ public final class JdbcStorage implements Storage {
     private final JdbcPendingStore pending;
     private final JdbcInboundEvents inboundEvents;
     private final JdbcOutboxStore outbox;
+    private final JdbcAlertStore alerts;
 
     private JdbcStorage(HikariDataSource pool, Database database, String description) {
         this.pool = pool;
@@ -55,6 +58,7 @@ public final class JdbcStorage implements Storage {
         this.pending = new JdbcPendingStore(database);
         this.inboundEvents = new JdbcInboundEvents(database);
         this.outbox = new JdbcOutboxStore(database);
+        this.alerts = new JdbcAlertStore(database);
     }
 
     /**
@@ -151,6 +155,11 @@ public final class JdbcStorage implements Storage {
     /** The outbound queue behind the chat outbox. Not part of {@link Storage} (see {@link #pending()}). */
     public OutboxStore outbox() {
         return outbox;
+    }
+
+    /** Received alerts and their firing and resolved history. Not part of {@link Storage} (see {@link #pending()}). */
+    public AlertStore alerts() {
+        return alerts;
     }
 
     /** True if a pooled connection answers a validity check within about a second (three when none is idle). */

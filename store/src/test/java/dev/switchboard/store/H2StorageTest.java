@@ -2,6 +2,7 @@ package dev.switchboard.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.api.alert.AlertStore;
 import dev.switchboard.api.approval.PendingStore;
 import dev.switchboard.api.audit.AuditEvent;
 import dev.switchboard.api.audit.AuditEventType;
@@ -11,6 +12,7 @@ import dev.switchboard.store.contract.JobStoreContract;
 import dev.switchboard.store.contract.LockStoreContract;
 import dev.switchboard.api.chat.InboundEvents;
 import dev.switchboard.api.chat.OutboxStore;
+import dev.switchboard.testkit.contract.AlertStoreContract;
 import dev.switchboard.testkit.contract.InboundEventsContract;
 import dev.switchboard.testkit.contract.OutboxStoreContract;
 import dev.switchboard.testkit.contract.PendingStoreContract;
@@ -91,6 +93,11 @@ class H2StorageTest {
     @Nested
     class Outbox extends OutboxStoreContract {
         @Override protected OutboxStore store() { return storage.outbox(); }
+    }
+
+    @Nested
+    class Alerts extends AlertStoreContract {
+        @Override protected AlertStore store() { return storage.alerts(); }
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.api.StorageException;
+import dev.switchboard.api.alert.AlertStore;
 import dev.switchboard.api.approval.PendingStore;
 import dev.switchboard.api.audit.AuditEvent;
 import dev.switchboard.api.audit.AuditEventType;
@@ -13,6 +14,7 @@ import dev.switchboard.store.contract.JobStoreContract;
 import dev.switchboard.store.contract.LockStoreContract;
 import dev.switchboard.api.chat.InboundEvents;
 import dev.switchboard.api.chat.OutboxStore;
+import dev.switchboard.testkit.contract.AlertStoreContract;
 import dev.switchboard.testkit.contract.InboundEventsContract;
 import dev.switchboard.testkit.contract.OutboxStoreContract;
 import dev.switchboard.testkit.contract.PendingStoreContract;
@@ -81,6 +83,11 @@ class PostgresStorageIT {
     @Nested
     class Outbox extends OutboxStoreContract {
         @Override protected OutboxStore store() { return storage.outbox(); }
+    }
+
+    @Nested
+    class Alerts extends AlertStoreContract {
+        @Override protected AlertStore store() { return storage.alerts(); }
     }
 
     @Test

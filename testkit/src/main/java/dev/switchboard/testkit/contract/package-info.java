@@ -2,7 +2,8 @@
  * Contract suites every implementation of a port passes: the
  * {@link dev.switchboard.testkit.contract.ChatAdapterContract} for chat adapters (web now; Slack, IRC, XMPP later),
  * driven from the platform side through a {@link dev.switchboard.testkit.contract.PlatformDriver} each adapter's test
- * supplies, and the {@link dev.switchboard.testkit.contract.PendingStoreContract} for confirmation and approval
- * stores (in memory, H2 and PostgreSQL).
+ * supplies, the {@link dev.switchboard.testkit.contract.PendingStoreContract} for confirmation and approval
+ * stores and the {@link dev.switchboard.testkit.contract.AlertStoreContract} for alert stores (in memory, H2 and
+ * PostgreSQL).
  */
 package dev.switchboard.testkit.contract;

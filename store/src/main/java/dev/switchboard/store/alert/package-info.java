@@ -1,0 +1,5 @@
+/**
+ * The JDBC {@link dev.switchboard.api.alert.AlertStore}: alerts by fingerprint and their firing and resolved
+ * transitions, on H2 or PostgreSQL, a whole webhook's alerts in one transaction.
+ */
+package dev.switchboard.store.alert;
