@@ -85,8 +85,8 @@ final class RetryingSender {
             if (attempt == policy.maxAttempts()) {
                 break;
             }
-            log.info("{} {}; retry {} of {} in {} ms", service, last, attempt, policy.maxAttempts() - 1,
-                    wait.toMillis());
+            log.info("{} attempt {} of {}: {}; retrying in {} ms", service, attempt, policy.maxAttempts(),
+                    last.replace("kept ", ""), wait.toMillis());
             try {
                 sleeper.sleep(wait);
             } catch (InterruptedException e) {
