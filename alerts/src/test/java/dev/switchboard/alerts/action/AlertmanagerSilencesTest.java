@@ -148,6 +148,15 @@ class AlertmanagerSilencesTest {
     }
 
     @Test
+    void expiringAnUnknownSilenceIsNotFoundThoughAlertmanagerAnswers500() throws Exception {
+        try (FakeService am = new FakeService(Answer.of(500, "\"silence not found\""))) {
+            assertThat(silences(am.url(""), new AlertmanagerAuth.None()).expire("abc-3"))
+                    .isEqualTo(new SilenceResult.NotFound("abc-3"));
+            assertThat(am.only().method()).isEqualTo("DELETE");
+        }
+    }
+
+    @Test
     void aBaseUrlWithCredentialsIsRefusedWithoutEchoingThem() {
         assertThatThrownBy(() -> AlertmanagerConfig.of(URI.create("http://sb:hunter2@am.example:9093")))
                 .hasMessage("alerts.alertmanager.url must not hold credentials (user:password@); give them in the"
