@@ -114,6 +114,19 @@ final class KittehSession {
         closing = true;
         reconnects.shutdownNow();
         client.shutdown("Switchboard stopping");
+        stopSendingThreads();
+    }
+
+    /**
+     * Kitteh's sending-queue threads are not daemons, and one waiting on a paused connection can miss the shutdown
+     * and keep the JVM alive (seen in CI). They are named after the client, so this session's are found and
+     * interrupted; the connection is already closed, so there is nothing left for them to send.
+     */
+    private void stopSendingThreads() {
+        String mine = "(switchboard-irc-" + runId + ")";
+        Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("KICL") && t.getName().endsWith(mine))
+                .forEach(Thread::interrupt);
     }
 
     private void reconnect() {
