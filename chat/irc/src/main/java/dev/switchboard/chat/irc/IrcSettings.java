@@ -30,17 +30,20 @@ import java.util.Objects;
  * @param sendTimeout how long a reply may wait (for example while disconnected) before {@code send} gives up and
  *        reports it undelivered (default 2 min)
  * @param maxQueuedLines outbound lines held at most; beyond that {@code send} fails at once (default 5000)
+ * @param keepAlive after this long without a line from the server the bot sends a {@code PING}; after 2.5 times
+ *        this long of silence the connection counts as dead and is replaced (default 60 s; 100 ms to 1 h)
  */
 public record IrcSettings(
         String host, int port, boolean tls, String nick, List<String> channels,
         String saslAccount, String saslPassword, String serverPassword,
         String commandPrefix, boolean answerMentions, int maxLineBytes,
         double linesPerSecond, int burst, Duration reconnectMin, Duration reconnectMax,
-        Duration sendTimeout, int maxQueuedLines) {
+        Duration sendTimeout, int maxQueuedLines, Duration keepAlive) {
 
     public static final int DEFAULT_MAX_LINE_BYTES = 400;
     /** The highest {@code linesPerSecond}: in effect unlimited, for servers without flood control (tests, benches). */
     public static final double MAX_LINES_PER_SECOND = 1_000_000;
+    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(60);
 
     public IrcSettings {
         require(host != null && !host.isBlank(), "host", host, "a host name such as irc.example.org");
@@ -67,61 +70,80 @@ public record IrcSettings(
                 "reconnect delays", reconnectMin + ".." + reconnectMax, "0 < min <= max");
         require(positive(sendTimeout), "sendTimeout", sendTimeout, "a positive duration");
         require(maxQueuedLines >= 1, "maxQueuedLines", maxQueuedLines, "at least 1");
+        require(keepAlive != null && keepAlive.compareTo(Duration.ofMillis(100)) >= 0
+                && keepAlive.compareTo(Duration.ofHours(1)) <= 0, "keepAlive", keepAlive, "100 ms to 1 h");
+    }
+
+    /** The settings as they were before {@code keepAlive} existed, with {@link #DEFAULT_KEEP_ALIVE}. */
+    public IrcSettings(String host, int port, boolean tls, String nick, List<String> channels,
+            String saslAccount, String saslPassword, String serverPassword,
+            String commandPrefix, boolean answerMentions, int maxLineBytes,
+            double linesPerSecond, int burst, Duration reconnectMin, Duration reconnectMax,
+            Duration sendTimeout, int maxQueuedLines) {
+        this(host, port, tls, nick, channels, saslAccount, saslPassword, serverPassword, commandPrefix, answerMentions,
+                maxLineBytes, linesPerSecond, burst, reconnectMin, reconnectMax, sendTimeout, maxQueuedLines,
+                DEFAULT_KEEP_ALIVE);
     }
 
     /** Plain TCP, prefix {@code !} and mentions, no passwords, and the defaults documented on the record. */
     public static IrcSettings of(String host, int port, String nick, List<String> channels) {
         return new IrcSettings(host, port, false, nick, channels, null, null, null, "!", true,
                 DEFAULT_MAX_LINE_BYTES, 2, 5, Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofMinutes(2),
-                5_000);
+                5_000, DEFAULT_KEEP_ALIVE);
     }
 
     public IrcSettings withTls(boolean useTls) {
         return new IrcSettings(host, port, useTls, nick, channels, saslAccount, saslPassword, serverPassword,
                 commandPrefix, answerMentions, maxLineBytes, linesPerSecond, burst, reconnectMin, reconnectMax,
-                sendTimeout, maxQueuedLines);
+                sendTimeout, maxQueuedLines, keepAlive);
     }
 
     public IrcSettings withSasl(String account, String password) {
         return new IrcSettings(host, port, tls, nick, channels, account, password, serverPassword,
                 commandPrefix, answerMentions, maxLineBytes, linesPerSecond, burst, reconnectMin, reconnectMax,
-                sendTimeout, maxQueuedLines);
+                sendTimeout, maxQueuedLines, keepAlive);
     }
 
     public IrcSettings withServerPassword(String password) {
         return new IrcSettings(host, port, tls, nick, channels, saslAccount, saslPassword, password,
                 commandPrefix, answerMentions, maxLineBytes, linesPerSecond, burst, reconnectMin, reconnectMax,
-                sendTimeout, maxQueuedLines);
+                sendTimeout, maxQueuedLines, keepAlive);
     }
 
     public IrcSettings withAddressing(String prefix, boolean mentions) {
         return new IrcSettings(host, port, tls, nick, channels, saslAccount, saslPassword, serverPassword,
                 prefix, mentions, maxLineBytes, linesPerSecond, burst, reconnectMin, reconnectMax,
-                sendTimeout, maxQueuedLines);
+                sendTimeout, maxQueuedLines, keepAlive);
     }
 
     public IrcSettings withMaxLineBytes(int bytes) {
         return new IrcSettings(host, port, tls, nick, channels, saslAccount, saslPassword, serverPassword,
                 commandPrefix, answerMentions, bytes, linesPerSecond, burst, reconnectMin, reconnectMax,
-                sendTimeout, maxQueuedLines);
+                sendTimeout, maxQueuedLines, keepAlive);
     }
 
     public IrcSettings withRate(double perSecond, int burstLines) {
         return new IrcSettings(host, port, tls, nick, channels, saslAccount, saslPassword, serverPassword,
                 commandPrefix, answerMentions, maxLineBytes, perSecond, burstLines, reconnectMin, reconnectMax,
-                sendTimeout, maxQueuedLines);
+                sendTimeout, maxQueuedLines, keepAlive);
     }
 
     public IrcSettings withReconnect(Duration min, Duration max) {
         return new IrcSettings(host, port, tls, nick, channels, saslAccount, saslPassword, serverPassword,
                 commandPrefix, answerMentions, maxLineBytes, linesPerSecond, burst, min, max,
-                sendTimeout, maxQueuedLines);
+                sendTimeout, maxQueuedLines, keepAlive);
     }
 
     public IrcSettings withQueue(Duration timeout, int maxLines) {
         return new IrcSettings(host, port, tls, nick, channels, saslAccount, saslPassword, serverPassword,
                 commandPrefix, answerMentions, maxLineBytes, linesPerSecond, burst, reconnectMin, reconnectMax,
-                timeout, maxLines);
+                timeout, maxLines, keepAlive);
+    }
+
+    public IrcSettings withKeepAlive(Duration interval) {
+        return new IrcSettings(host, port, tls, nick, channels, saslAccount, saslPassword, serverPassword,
+                commandPrefix, answerMentions, maxLineBytes, linesPerSecond, burst, reconnectMin, reconnectMax,
+                sendTimeout, maxQueuedLines, interval);
     }
 
     @Override
@@ -131,7 +153,7 @@ public record IrcSettings(
                 + (serverPassword == null ? "" : " pass=***") + " prefix='" + commandPrefix + "' mentions="
                 + answerMentions + " maxLineBytes=" + maxLineBytes + " rate=" + linesPerSecond + "/s burst=" + burst
                 + " reconnect=" + reconnectMin + ".." + reconnectMax + " sendTimeout=" + sendTimeout
-                + " maxQueuedLines=" + maxQueuedLines + "]";
+                + " maxQueuedLines=" + maxQueuedLines + " keepAlive=" + keepAlive + "]";
     }
 
     private static boolean positive(Duration d) {

@@ -26,6 +26,7 @@ import org.kitteh.irc.client.library.event.client.ClientNegotiationCompleteEvent
 import org.kitteh.irc.client.library.event.client.ClientReceiveCommandEvent;
 import org.kitteh.irc.client.library.event.client.ClientReceiveNumericEvent;
 import org.kitteh.irc.client.library.event.connection.ClientConnectionEndedEvent;
+import org.kitteh.irc.client.library.event.connection.ClientConnectionEstablishedEvent;
 import org.kitteh.irc.client.library.event.user.PrivateMessageEvent;
 import org.kitteh.irc.client.library.exception.KittehNagException;
 import org.kitteh.irc.client.library.feature.CapabilityManager;
@@ -38,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * One started run of the adapter: a Kitteh client that connects, authenticates, joins the configured channels
  * and reconnects with {@link Backoff} until {@link #close()}. It reports readiness and loss to {@link Listener},
  * opens and shuts the {@link OutboundQueue} accordingly, and turns addressed lines into {@link InboundMessage}s.
- * Kitteh calls the handlers on its own threads.
+ * A {@link KeepAlive} watches every open connection (from the TCP connect, so a server that hangs during
+ * registration is noticed too) and replaces one that went silent. Kitteh calls the handlers on its own threads.
  */
 final class KittehSession {
     private static final Logger log = LoggerFactory.getLogger(KittehSession.class);
@@ -71,7 +73,10 @@ final class KittehSession {
             Thread.ofPlatform().name("irc-reconnect").daemon().factory());
     private volatile boolean negotiated;
     private volatile boolean ready;
+    private final KeepAlive keepAlive;
     private volatile boolean closing;
+    /** Why the session gave up on the current connection itself, or null; read once by {@link #ended}. */
+    private volatile String abandoned;
 
     KittehSession(IrcSettings settings, OutboundQueue queue, Listener listener, Clock clock, Backoff backoff) {
         this.settings = settings;
@@ -80,6 +85,7 @@ final class KittehSession {
         this.clock = clock;
         this.backoff = backoff;
         this.addressing = new Addressing(settings.commandPrefix(), settings.answerMentions());
+        this.keepAlive = new KeepAlive(settings.keepAlive(), System::nanoTime);
         Client.Builder builder = Client.builder().name("switchboard-irc-" + runId).nick(settings.nick())
                 .user("switchboard").realName("Switchboard ChatOps bot");
         Client.Builder.Listeners listeners = builder.listeners().exception(this::failed);
@@ -107,7 +113,29 @@ final class KittehSession {
     }
 
     void connect() {
+        long tick = keepAlive.tick().toMillis();
+        reconnects.scheduleWithFixedDelay(this::checkAlive, tick, tick, TimeUnit.MILLISECONDS);
         client.connect();
+    }
+
+    /** Runs on the reconnect thread every {@link KeepAlive#tick()}. */
+    private void checkAlive() {
+        try {
+            switch (keepAlive.check()) {
+                case KeepAlive.Step.Wait wait -> { }
+                case KeepAlive.Step.Ping ping -> client.sendRawLineImmediately("PING :" + ping.token());
+                case KeepAlive.Step.Dead dead -> {
+                    String why = KeepAlive.describe(settings.host(), settings.port(), dead.silent());
+                    log.warn("IRC connection looks dead: {}", why);
+                    abandoned = why;
+                    // Closes the socket without waiting for the silent server; ended() then reconnects with backoff.
+                    client.reconnect("no traffic; reconnecting");
+                }
+            }
+        } catch (RuntimeException e) {
+            // A failing tick must not cancel the schedule (a scheduled executor drops a task that throws).
+            log.warn("IRC keep-alive check failed: {}", describe(e));
+        }
     }
 
     void close() {
@@ -161,6 +189,11 @@ final class KittehSession {
     }
 
     @Handler
+    public void established(ClientConnectionEstablishedEvent event) {
+        keepAlive.opened();
+    }
+
+    @Handler
     public void negotiated(ClientNegotiationCompleteEvent event) {
         if (connections.incrementAndGet() > 1) {
             // Kitteh 9 does not re-join after a reconnect (seen against ngIRCd 26), so the session does.
@@ -196,6 +229,7 @@ final class KittehSession {
 
     @Handler
     public void numeric(ClientReceiveNumericEvent event) {
+        keepAlive.received();
         List<String> params = event.getParameters();
         if (JOIN_REFUSED.contains(event.getNumeric()) && params.size() >= 2) {
             log.warn("IRC server refused to let the bot join {}: {}", params.get(1), params.getLast());
@@ -206,6 +240,7 @@ final class KittehSession {
 
     @Handler
     public void command(ClientReceiveCommandEvent event) {
+        keepAlive.received();
         if ("PONG".equalsIgnoreCase(event.getCommand()) && !event.getParameters().isEmpty()) {
             queue.pong(event.getParameters().getLast());
         }
@@ -218,7 +253,11 @@ final class KittehSession {
         joined.clear();
         settled.clear();
         queue.disconnected();
-        String error = event.getCause().map(KittehSession::describe).orElse("the server closed the connection");
+        keepAlive.closed();
+        String why = abandoned;
+        abandoned = null;
+        String error = why != null ? why
+                : event.getCause().map(KittehSession::describe).orElse("the server closed the connection");
         int attempts = failedAttempts.incrementAndGet();
         if (closing) {
             event.setAttemptReconnect(false);

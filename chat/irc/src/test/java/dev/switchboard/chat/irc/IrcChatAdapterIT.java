@@ -70,6 +70,40 @@ class IrcChatAdapterIT {
     }
 
     @Test
+    void aServerThatFallsSilentWithoutClosingIsNoticedReconnectedAndGetsTheQueuedReply() {
+        TestIrcd ircd = own(TestIrcd.startOwn());
+        IrcChatAdapter bot = started(settings(ircd).withKeepAlive(Duration.ofMillis(500)));
+        IrcUser watcher = own(IrcUser.connect(ircd.host(), ircd.port(), "hung" + run)).join("#ops");
+        // Idle for several keep-alive periods: a server that answers the pings is never declared dead.
+        await().pollDelay(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        assertThat(bot.health().state()).isEqualTo(AdapterHealth.State.CONNECTED);
+
+        ircd.freeze();
+        CompletableFuture<Void> queued;
+        try {
+            waiting().until(() -> !bot.health().ready());
+            AdapterHealth first = bot.health();
+            assertThat(first.state()).isEqualTo(AdapterHealth.State.RECONNECTING);
+            assertThat(first.lastError())
+                    .startsWith("no traffic from " + ircd.host() + ":" + ircd.port() + " for ")
+                    .endsWith(" s; reconnecting");
+            queued = CompletableFuture.runAsync(() -> bot.send(OPS, Reply.text("during the hang")));
+            // The frozen server's kernel still accepts the new connection, which never registers: given up on too.
+            waiting().until(() -> bot.health().since().isAfter(first.since()));
+            assertThat(bot.health().lastError()).startsWith("no traffic from ");
+            assertThat(bot.health().ready()).isFalse();
+        } finally {
+            ircd.thaw();
+        }
+
+        waiting().until(() -> bot.health().ready());
+        assertThat(queued).succeedsWithin(Duration.ofSeconds(30));
+        waiting().until(() -> watcher.seen("#ops").contains("during the hang"));
+        watcher.say("#ops", "!status web");
+        waiting().until(() -> received.stream().anyMatch(m -> m.text().equals("status web")));
+    }
+
+    @Test
     void aBurstOf300RepliesArrivesCompleteAndInOrder() {
         TestIrcd ircd = own(TestIrcd.obtain());
         IrcChatAdapter bot = started(settings(ircd).withRate(2_000, 50));

@@ -64,6 +64,35 @@ final class TestIrcd implements AutoCloseable {
         });
     }
 
+    /**
+     * Stops the server process without closing anything (SIGSTOP), as a hung server or a black-holed network would:
+     * its sockets stay open and the kernel still accepts connections, but nobody answers (own servers only).
+     */
+    void freeze() {
+        signal("STOP");
+    }
+
+    /** Lets a {@link #freeze frozen} server run again (SIGCONT). */
+    void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        String pid = read(dir.resolve("ngircd.pid")).strip();
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, pid).redirectErrorStream(true).start();
+            String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + pid + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
     /** Starts the server again on the same port (own servers only). */
     void restart() {
         Path pidFile = dir.resolve("ngircd.pid");

@@ -218,7 +218,7 @@ public final class SlackChatAdapter implements ChatAdapter {
             return;
         }
         SocketModeConnection socket = new SocketModeConnection(current.api::openSocketUrl, backoff, Ticker.SYSTEM,
-                new SocketEvents(current));
+                settings.keepAlive(), new SocketEvents(current));
         synchronized (this) {
             if (!current.active) {
                 return;

@@ -26,14 +26,17 @@ import java.util.Objects;
  *        (default 6)
  * @param sendTimeout how long a reply may wait in its channel's queue and retries before the send fails
  *        (default 2 min)
+ * @param keepAlive Socket Mode: the WebSocket is pinged this often, and a connection whose server has not answered
+ *        a ping for 1.5 times this long is closed and replaced (default 30 s; whole seconds, 1 s to 1 h)
  */
 public record SlackSettings(
         String botToken, String appToken, String signingSecret, Mode mode, URI apiBaseUrl, String commandPrefix,
         double messagesPerSecond, int maxTextLength, Duration reconnectMin, Duration reconnectMax, int sendAttempts,
-        Duration sendTimeout) {
+        Duration sendTimeout, Duration keepAlive) {
 
     /** Slack's own Web API. */
     public static final URI SLACK_API = URI.create("https://slack.com/api/");
+    public static final Duration DEFAULT_KEEP_ALIVE = Duration.ofSeconds(30);
 
     /** How events reach the adapter. */
     public enum Mode {
@@ -68,54 +71,70 @@ public record SlackSettings(
                 "reconnect delays", reconnectMin + ".." + reconnectMax, "0 < min <= max");
         require(sendAttempts >= 1 && sendAttempts <= 100, "send attempts", sendAttempts, "1-100");
         require(positive(sendTimeout), "send timeout", sendTimeout, "a positive duration");
+        require(keepAlive != null && keepAlive.toNanos() % 1_000_000_000L == 0 && keepAlive.toSeconds() >= 1
+                && keepAlive.toSeconds() <= 3_600, "keep-alive", keepAlive, "whole seconds from 1 s to 1 h");
+    }
+
+    /** The settings as they were before {@code keepAlive} existed, with {@link #DEFAULT_KEEP_ALIVE}. */
+    public SlackSettings(
+            String botToken, String appToken, String signingSecret, Mode mode, URI apiBaseUrl, String commandPrefix,
+            double messagesPerSecond, int maxTextLength, Duration reconnectMin, Duration reconnectMax,
+            int sendAttempts, Duration sendTimeout) {
+        this(botToken, appToken, signingSecret, mode, apiBaseUrl, commandPrefix, messagesPerSecond, maxTextLength,
+                reconnectMin, reconnectMax, sendAttempts, sendTimeout, DEFAULT_KEEP_ALIVE);
     }
 
     /** Socket Mode with the defaults documented on the record and command prefix {@code !}. */
     public static SlackSettings socketMode(String botToken, String appToken) {
         return new SlackSettings(botToken, appToken, null, Mode.SOCKET, SLACK_API, "!", 1, 3_000,
-                Duration.ofSeconds(1), Duration.ofSeconds(60), 6, Duration.ofMinutes(2));
+                Duration.ofSeconds(1), Duration.ofSeconds(60), 6, Duration.ofMinutes(2), DEFAULT_KEEP_ALIVE);
     }
 
     /** The HTTP Events API with the defaults documented on the record and command prefix {@code !}. */
     public static SlackSettings httpEvents(String botToken, String signingSecret) {
         return new SlackSettings(botToken, null, signingSecret, Mode.HTTP, SLACK_API, "!", 1, 3_000,
-                Duration.ofSeconds(1), Duration.ofSeconds(60), 6, Duration.ofMinutes(2));
+                Duration.ofSeconds(1), Duration.ofSeconds(60), 6, Duration.ofMinutes(2), DEFAULT_KEEP_ALIVE);
     }
 
     public SlackSettings withApiBaseUrl(URI url) {
         return new SlackSettings(botToken, appToken, signingSecret, mode, url, commandPrefix, messagesPerSecond,
-                maxTextLength, reconnectMin, reconnectMax, sendAttempts, sendTimeout);
+                maxTextLength, reconnectMin, reconnectMax, sendAttempts, sendTimeout, keepAlive);
     }
 
     /** Also accept signed HTTP requests (for example interactions) while in Socket Mode. */
     public SlackSettings withSigningSecret(String secret) {
         return new SlackSettings(botToken, appToken, secret, mode, apiBaseUrl, commandPrefix, messagesPerSecond,
-                maxTextLength, reconnectMin, reconnectMax, sendAttempts, sendTimeout);
+                maxTextLength, reconnectMin, reconnectMax, sendAttempts, sendTimeout, keepAlive);
     }
 
     public SlackSettings withCommandPrefix(String prefix) {
         return new SlackSettings(botToken, appToken, signingSecret, mode, apiBaseUrl, prefix, messagesPerSecond,
-                maxTextLength, reconnectMin, reconnectMax, sendAttempts, sendTimeout);
+                maxTextLength, reconnectMin, reconnectMax, sendAttempts, sendTimeout, keepAlive);
     }
 
     public SlackSettings withRate(double perSecondPerChannel) {
         return new SlackSettings(botToken, appToken, signingSecret, mode, apiBaseUrl, commandPrefix,
-                perSecondPerChannel, maxTextLength, reconnectMin, reconnectMax, sendAttempts, sendTimeout);
+                perSecondPerChannel, maxTextLength, reconnectMin, reconnectMax, sendAttempts, sendTimeout, keepAlive);
     }
 
     public SlackSettings withMaxTextLength(int length) {
         return new SlackSettings(botToken, appToken, signingSecret, mode, apiBaseUrl, commandPrefix,
-                messagesPerSecond, length, reconnectMin, reconnectMax, sendAttempts, sendTimeout);
+                messagesPerSecond, length, reconnectMin, reconnectMax, sendAttempts, sendTimeout, keepAlive);
     }
 
     public SlackSettings withReconnect(Duration min, Duration max) {
         return new SlackSettings(botToken, appToken, signingSecret, mode, apiBaseUrl, commandPrefix,
-                messagesPerSecond, maxTextLength, min, max, sendAttempts, sendTimeout);
+                messagesPerSecond, maxTextLength, min, max, sendAttempts, sendTimeout, keepAlive);
     }
 
     public SlackSettings withSendLimits(int attempts, Duration timeout) {
         return new SlackSettings(botToken, appToken, signingSecret, mode, apiBaseUrl, commandPrefix,
-                messagesPerSecond, maxTextLength, reconnectMin, reconnectMax, attempts, timeout);
+                messagesPerSecond, maxTextLength, reconnectMin, reconnectMax, attempts, timeout, keepAlive);
+    }
+
+    public SlackSettings withKeepAlive(Duration interval) {
+        return new SlackSettings(botToken, appToken, signingSecret, mode, apiBaseUrl, commandPrefix,
+                messagesPerSecond, maxTextLength, reconnectMin, reconnectMax, sendAttempts, sendTimeout, interval);
     }
 
     @Override
@@ -124,7 +143,7 @@ public record SlackSettings(
                 + (appToken == null ? "" : " appToken=xapp-***") + (signingSecret == null ? "" : " signingSecret=***")
                 + " prefix='" + commandPrefix + "' rate=" + messagesPerSecond + "/s per channel maxTextLength="
                 + maxTextLength + " reconnect=" + reconnectMin + ".." + reconnectMax + " sendAttempts=" + sendAttempts
-                + " sendTimeout=" + sendTimeout + "]";
+                + " sendTimeout=" + sendTimeout + " keepAlive=" + keepAlive + "]";
     }
 
     /** What a secret looks like in an error message: only whether it is there and how it starts. */

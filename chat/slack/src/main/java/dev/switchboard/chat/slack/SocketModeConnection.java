@@ -1,10 +1,15 @@
 package dev.switchboard.chat.slack;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.java_websocket.WebSocket;
 import org.java_websocket.client.WebSocketClient;
+import org.java_websocket.framing.CloseFrame;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ServerHandshake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
  * One Socket Mode session at a time, kept up by a loop on its own virtual thread: ask {@code apps.connections.open}
  * for a single-use URL, connect, wait for {@code hello}, and on a close or a {@code disconnect} envelope start over
  * (at once after a {@code disconnect}, after a capped, jittered backoff after a failure).
+ *
+ * <p>A socket that stays open while Slack says nothing (a hung proxy, a black-holed network) is caught with
+ * WebSocket pings: Java-WebSocket pings every {@code keepAlive} and closes a connection whose server has not answered
+ * one for 1.5× that; the loop then reports {@code no answer to pings from <host> for N s; reconnecting} and starts
+ * over with the backoff, through a fresh {@code apps.connections.open}.
  *
  * <p>Every envelope with an {@code envelope_id} is acknowledged at once, before it is handed to the
  * {@link Listener}, so Slack does not redeliver it while the bot works. Envelopes are handed on in arrival order on
@@ -43,14 +53,17 @@ final class SocketModeConnection {
     private final Backoff backoff;
     private final Listener listener;
     private final Ticker ticker;
+    private final Duration keepAlive;
     private volatile boolean closed;
     private volatile Session current;
     private Thread loop;
 
-    SocketModeConnection(Supplier<ApiOutcome<String>> openUrl, Backoff backoff, Ticker ticker, Listener listener) {
+    SocketModeConnection(Supplier<ApiOutcome<String>> openUrl, Backoff backoff, Ticker ticker, Duration keepAlive,
+            Listener listener) {
         this.openUrl = openUrl;
         this.backoff = backoff;
         this.ticker = ticker;
+        this.keepAlive = keepAlive;
         this.listener = listener;
     }
 
@@ -131,6 +144,9 @@ final class SocketModeConnection {
         if (session.disconnectRequested) {
             return null;
         }
+        if (session.unanswered != null) {
+            return session.unanswered;
+        }
         return session.hello ? "the Socket Mode connection closed" + session.errorSuffix()
                 : "the Socket Mode connection closed before hello" + session.errorSuffix();
     }
@@ -141,10 +157,18 @@ final class SocketModeConnection {
         volatile boolean hello;
         volatile boolean disconnectRequested;
         volatile String error;
+        /** Why the connection was given up for unanswered pings, or null. */
+        volatile String unanswered;
+        private volatile long lastPongAt = ticker.nanoTime();
 
         Session(URI uri) {
             super(uri);
-            setConnectionLostTimeout(30);
+            setConnectionLostTimeout((int) keepAlive.toSeconds());
+        }
+
+        @Override
+        public void onWebsocketPong(WebSocket connection, Framedata pong) {
+            lastPongAt = ticker.nanoTime();
         }
 
         String errorSuffix() {
@@ -153,6 +177,7 @@ final class SocketModeConnection {
 
         @Override
         public void onOpen(ServerHandshake handshake) {
+            lastPongAt = ticker.nanoTime();
             log.debug("Socket Mode WebSocket open, waiting for hello");
         }
 
@@ -187,6 +212,15 @@ final class SocketModeConnection {
 
         @Override
         public void onClose(int code, String reason, boolean remote) {
+            Duration silent = Duration.ofNanos(ticker.nanoTime() - lastPongAt);
+            // Java-WebSocket's lost-connection check closes locally with 1006 once no pong came for 1.5x keepAlive.
+            if (code == CloseFrame.ABNORMAL_CLOSE && !remote && silent.compareTo(keepAlive) > 0) {
+                long millis = silent.toMillis();
+                String seconds = millis >= 10_000 ? Long.toString(Math.round(millis / 1000.0))
+                        : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
+                unanswered = "no answer to pings from " + getURI().getHost() + " for " + seconds + " s; reconnecting";
+                log.warn("Socket Mode connection looks dead: {}", unanswered);
+            }
             if (error == null && code != 1000) {
                 error = "close code " + code;
             }

@@ -11,6 +11,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.java_websocket.WebSocket;
+import org.java_websocket.framing.Framedata;
 import org.java_websocket.handshake.ClientHandshake;
 import org.java_websocket.server.WebSocketServer;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +23,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Slack's Socket Mode server, faked on loopback: says {@code hello} on every connection, pushes envelopes
  * ({@code events_api}, {@code interactive}) with an {@code envelope_id}, records acks, and on the next connection
  * redelivers every envelope not acknowledged yet with {@code retry_attempt} one higher and
- * {@code retry_reason: timeout}, as Slack does. It can close the socket or ask the client to reconnect.
+ * {@code retry_reason: timeout}, as Slack does. It can close the socket, ask the client to reconnect, or
+ * {@link #freeze()} the open sockets: they stay open but answer no ping and carry no envelope, like a hung server.
  */
 final class FakeSocketModeServer extends WebSocketServer {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -32,6 +34,7 @@ final class FakeSocketModeServer extends WebSocketServer {
     private final List<String> ignored = new CopyOnWriteArrayList<>();
     private final List<ObjectNode> pushed = new CopyOnWriteArrayList<>();
     private final Set<WebSocket> open = ConcurrentHashMap.newKeySet();
+    private final Set<WebSocket> frozen = ConcurrentHashMap.newKeySet();
     private final AtomicInteger connections = new AtomicInteger();
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile boolean ignoreAcks;
@@ -39,6 +42,8 @@ final class FakeSocketModeServer extends WebSocketServer {
     FakeSocketModeServer() {
         super(new InetSocketAddress("127.0.0.1", 0));
         setReuseAddr(true);
+        // The fake never gives up on a client by itself: only what a test asks for happens.
+        setConnectionLostTimeout(0);
     }
 
     void startAndWait() throws InterruptedException {
@@ -60,13 +65,21 @@ final class FakeSocketModeServer extends WebSocketServer {
         unacked.put(envelope.get("envelope_id").stringValue(), envelope);
         pushed.add(envelope);
         String text = envelope.toString();
-        open.forEach(socket -> socket.send(text));
+        open.stream().filter(socket -> !frozen.contains(socket)).forEach(socket -> socket.send(text));
         return envelope.get("envelope_id").stringValue();
     }
 
     /** Closes every connection abruptly, as a network outage or a Slack restart would. */
     void dropConnections() {
         open.forEach(socket -> socket.close(1011, "fake outage"));
+    }
+
+    /**
+     * From now on the sockets open now answer no ping and carry no envelope, yet stay open; envelopes pushed meanwhile
+     * wait, unacknowledged, for the next connection (which is served normally).
+     */
+    void freeze() {
+        frozen.addAll(open);
     }
 
     /** Sends a {@code disconnect} envelope (Slack does this before it rotates a connection). */
@@ -124,6 +137,14 @@ final class FakeSocketModeServer extends WebSocketServer {
     @Override
     public void onClose(WebSocket socket, int code, String reason, boolean remote) {
         open.remove(socket);
+        frozen.remove(socket);
+    }
+
+    @Override
+    public void onWebsocketPing(WebSocket socket, Framedata ping) {
+        if (!frozen.contains(socket)) {
+            super.onWebsocketPing(socket, ping);
+        }
     }
 
     @Override

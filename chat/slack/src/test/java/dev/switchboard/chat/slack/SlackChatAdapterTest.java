@@ -213,6 +213,32 @@ class SlackChatAdapterTest {
     }
 
     @Test
+    void aSocketThatStaysOpenButAnswersNoPingIsReplacedAndTheEventsFlowAgain() throws Exception {
+        // Reconnecting waits at least 250 ms, so the test sees the health in between.
+        start(new FakeSlack(), (settings, rate) -> settings.withRate(rate).withKeepAlive(Duration.ofSeconds(1))
+                .withReconnect(Duration.ofMillis(500), Duration.ofSeconds(1)), Ticker.SYSTEM);
+        // Pings answered: several keep-alive periods pass on one connection.
+        await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(4)).until(() -> true);
+        assertThat(slack.socketMode().connectionCount()).isEqualTo(1);
+        List<AdapterHealth> seen = new CopyOnWriteArrayList<>();
+
+        slack.socketMode().freeze();
+        slack.userSays("U0ALICE", "D0ALICE", null, "status web");
+
+        waiting(Duration.ofSeconds(10)).until(() -> {
+            seen.add(adapter.health());
+            return slack.socketMode().connectionCount() == 2 && adapter.health().ready();
+        });
+        assertThat(seen).anySatisfy(health -> {
+            assertThat(health.state()).isEqualTo(AdapterHealth.State.RECONNECTING);
+            assertThat(health.lastError()).matches("no answer to pings from 127\\.0\\.0\\.1 for [0-9.]+ s; reconnecting");
+        });
+        assertThat(arrived("status web").direct()).isTrue();
+        slack.userSays("U0ALICE", "D0ALICE", null, "help");
+        assertThat(arrived("help").direct()).isTrue();
+    }
+
+    @Test
     void aLongReplyIsAShortMessagePlusASnippetFile() throws Exception {
         start(new FakeSlack(), SlackSettings::withRate, Ticker.SYSTEM);
         String log = "line\n".repeat(1_000);
@@ -258,6 +284,10 @@ class SlackChatAdapterTest {
     }
 
     private static ConditionFactory waiting() {
-        return await().atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5));
+        return waiting(Duration.ofSeconds(10));
+    }
+
+    private static ConditionFactory waiting(Duration atMost) {
+        return await().atMost(atMost).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5));
     }
 }

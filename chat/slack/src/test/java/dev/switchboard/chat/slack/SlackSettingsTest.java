@@ -31,4 +31,17 @@ class SlackSettingsTest {
                 .hasMessageContaining("signing secret is missing");
         assertThat(SlackSettings.httpEvents("xoxb-123-abcdef", "0123456789abcdef").appToken()).isNull();
     }
+
+    @Test
+    void theKeepAliveIsThirtySecondsUnlessSetAndMustBeWholeSecondsWithinAnHour() {
+        SlackSettings settings = SlackSettings.socketMode("xoxb-123-abcdef", "xapp-1-abc-def");
+        assertThat(settings.keepAlive()).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(settings.withKeepAlive(java.time.Duration.ofSeconds(5)).keepAlive())
+                .isEqualTo(java.time.Duration.ofSeconds(5));
+        assertThatThrownBy(() -> settings.withKeepAlive(java.time.Duration.ofMillis(1_500)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Slack setting keep-alive is PT1.5S; expected whole seconds from 1 s to 1 h");
+        assertThatThrownBy(() -> settings.withKeepAlive(java.time.Duration.ofHours(2)))
+                .hasMessageContaining("expected whole seconds from 1 s to 1 h");
+    }
 }
