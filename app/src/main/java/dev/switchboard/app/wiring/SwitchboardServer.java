@@ -154,6 +154,9 @@ public final class SwitchboardServer implements AutoCloseable {
             http.webSocket("/chat/ws", new WebChatBridge(web));
         }
         chats.slack().ifPresent(slack -> SlackRoutes.mount(http, slack));
+        if (config.chat().mattermost() != null && config.chat().mattermost().buttons()) {
+            chats.mattermost().ifPresent(mattermost -> MattermostRoutes.mount(http, mattermost));
+        }
         http.start();
         opened.add(http::stop);
         chats.start(engine.sink());
