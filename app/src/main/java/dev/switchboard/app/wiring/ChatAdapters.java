@@ -1,5 +1,6 @@
 package dev.switchboard.app.wiring;
 
+import dev.switchboard.api.chat.AdapterHealth;
 import dev.switchboard.api.chat.ChatAdapter;
 import dev.switchboard.api.chat.MessageSink;
 import dev.switchboard.chat.irc.IrcChatAdapter;
@@ -10,7 +11,9 @@ import dev.switchboard.chat.xmpp.XmppChatAdapter;
 import dev.switchboard.config.ChatConfig;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,6 +89,13 @@ final class ChatAdapters implements AutoCloseable {
      */
     Optional<MattermostChatAdapter> mattermost() {
         return Optional.ofNullable(mattermost);
+    }
+
+    /** Each adapter's health by platform, the web chat first: what {@code chat status} lists. */
+    Map<String, AdapterHealth> health() {
+        Map<String, AdapterHealth> health = new LinkedHashMap<>();
+        all.forEach(adapter -> health.put(adapter.platform(), adapter.health()));
+        return health;
     }
 
     /** Starts every adapter with the sink; one that fails to start is logged and left to its retry loop. */
