@@ -100,6 +100,18 @@ class SlackHttpE2ETest {
     }
 
     @Test
+    void anAdminAsksForTheChatStatusAndSeesEveryPlatformWhileOthersAreToldWhoMay() {
+        try (WebChatClient carol = server.connect("carol"); WebChatClient alice = server.connect("alice")) {
+            String status = carol.ask("chat status", "platform");
+            String refused = alice.ask("chat status", "admins");
+
+            assertThat(status).contains("web", "slack", "connected").containsPattern("irc\\W+(reconnecting|failed)")
+                    .doesNotContain(FakeSlackApi.BOT_TOKEN);
+            assertThat(refused).isEqualTo("Only admins may see the chat platforms' status (members of admins).");
+        }
+    }
+
+    @Test
     void aBadChatSectionIsRefusedAtStartNamingFileLineAndColumn(@TempDir Path other) {
         TestServer bad = TestServer.prepare(other, "open");
         bad.editConfig(text -> text.replace("    login: open\n", "    login: open\n"
