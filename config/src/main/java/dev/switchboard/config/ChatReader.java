@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads {@code chat:}: the web chat, IRC, XMPP and Slack as typed settings (each platform's keys in its own reader),
+ * Reads {@code chat:}: the web chat, IRC, XMPP, Slack and Mattermost as typed settings (each platform's keys in its own reader),
  * the other known platforms' settings as written. An unknown platform name is an error with a did-you-mean. Also
  * holds the few value rules the platform readers share (defaults, positive durations, reconnect order).
  */
@@ -22,6 +22,7 @@ final class ChatReader {
         IrcChatConfig irc = null;
         XmppChatConfig xmpp = null;
         SlackChatConfig slack = null;
+        MattermostChatConfig mattermost = null;
         Map<String, Map<String, Object>> others = new LinkedHashMap<>();
         for (var entry : section.get().entries("a map of chat platforms, like web: { enabled: true }")
                 .orElse(List.of())) {
@@ -32,7 +33,8 @@ final class ChatReader {
                 case "irc" -> irc = IrcSectionReader.read(settings).orElse(null);
                 case "xmpp" -> xmpp = XmppSectionReader.read(settings).orElse(null);
                 case "slack" -> slack = SlackSectionReader.read(settings).orElse(null);
-                // chat.mattermost (and discord, teams, matrix) stay as written until their adapter module lands;
+                case "mattermost" -> mattermost = MattermostSectionReader.read(settings).orElse(null);
+                // chat.discord, teams and matrix stay as written until their adapter module lands;
                 // then each gets a typed record and reader like slack's. The app refuses them meanwhile.
                 default -> {
                     if (ChatConfig.PLATFORMS.contains(platform)) {
@@ -46,7 +48,7 @@ final class ChatReader {
                 }
             }
         }
-        return new ChatConfig(web, irc, xmpp, slack, others);
+        return new ChatConfig(web, irc, xmpp, slack, mattermost, others);
     }
 
     private static WebChatConfig web(Cursor settings) {

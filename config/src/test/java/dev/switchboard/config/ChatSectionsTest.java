@@ -176,13 +176,13 @@ class ChatSectionsTest {
     }
 
     @Test
-    void mattermostIsKeptAsWrittenUntilItsModuleLands() {
+    void discordIsKeptAsWrittenUntilItsModuleLands() {
         TempConfig files = files();
-        files.write("main.yaml", "chat:", "  mattermost: { url: \"https://mm.example.org\" }");
+        files.write("main.yaml", "chat:", "  discord: { url: \"https://discord.example.org\" }");
 
         ChatConfig chat = files.loaded("main.yaml").chat();
 
-        assertThat(chat.others()).isEqualTo(Map.of("mattermost", Map.of("url", "https://mm.example.org")));
+        assertThat(chat.others()).isEqualTo(Map.of("discord", Map.of("url", "https://discord.example.org")));
         assertThat(chat.irc()).isNull();
         assertThat(chat.slack()).isNull();
     }

@@ -3,6 +3,7 @@ package dev.switchboard.core;
 import dev.switchboard.api.IdGenerator;
 import dev.switchboard.api.audit.AuditLog;
 import dev.switchboard.api.audit.AuditStore;
+import dev.switchboard.api.chat.AdapterHealth;
 import dev.switchboard.api.chat.InboundEvents;
 import dev.switchboard.api.chat.MessageSink;
 import dev.switchboard.api.identity.IdentityResolver;
@@ -120,6 +121,7 @@ public final class Engine implements AutoCloseable {
         private RandomGenerator random = new SecureRandom();
         private InboundEvents inbound;
         private Supplier<UserDirectory> users = () -> UserDirectory.EMPTY;
+        private Supplier<Map<String, AdapterHealth>> chatHealth = Map::of;
         private String version;
         private Dispatcher.Settings dispatcher = Dispatcher.Settings.defaults();
         private final List<Map.Entry<StageSlot, Stage>> stages = new ArrayList<>();
@@ -136,6 +138,14 @@ public final class Engine implements AutoCloseable {
         public Builder redactor(Redactor v) { redactor = v; return this; }
         /** The users by id and the admin groups in force, read per message (default: none, nobody is admin). */
         public Builder users(Supplier<UserDirectory> v) { users = Objects.requireNonNull(v, "users"); return this; }
+        /**
+         * Each chat platform's health by name, in the order {@code chat status} lists them, read on every call
+         * (default: none). Called on message threads; must be fast and never null.
+         */
+        public Builder chatHealth(Supplier<Map<String, AdapterHealth>> v) {
+            chatHealth = Objects.requireNonNull(v, "chatHealth");
+            return this;
+        }
         /** The version {@code version} reports; by default the jar manifest's, or "dev". */
         public Builder version(String v) { version = v; return this; }
         public Builder dispatcher(Dispatcher.Settings v) { dispatcher = v; return this; }
@@ -170,7 +180,7 @@ public final class Engine implements AutoCloseable {
             require(gateway, "gateway");
             require(pending, "pending store");
             BuiltinCommands builtins = new BuiltinCommands(commands, jobs, auditStore, clock, version, policy,
-                    users);
+                    users, chatHealth, redactor::redact);
             Parking parking = new Parking(pending, auditLog, clock, random, redactor);
             Notices notices = new Notices(gateway, redactor);
             Resumption resumption = new Resumption(commands, identity);

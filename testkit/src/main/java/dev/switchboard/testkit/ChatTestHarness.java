@@ -7,6 +7,7 @@ import dev.switchboard.api.audit.AuditEvent;
 import dev.switchboard.api.audit.AuditLog;
 import dev.switchboard.api.audit.AuditRecord;
 import dev.switchboard.api.audit.AuditStore;
+import dev.switchboard.api.chat.AdapterHealth;
 import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.chat.InboundMessage;
 import dev.switchboard.api.chat.PlatformUser;
@@ -53,6 +54,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A chat room around the real engine, for transcript tests: users say things, the pipeline runs synchronously on the
@@ -123,7 +125,7 @@ public final class ChatTestHarness implements AutoCloseable {
         Engine.Builder engine = Engine.builder().clock(clock).ids(ids).identity(user -> identity.resolve(user))
                 .policy(b.policy).commands(commands).jobs(jobs).audit(auditLog, auditStore).gateway(gateway)
                 .redactor(redactor).version(b.version).users(() -> directory).pending(pending)
-                .approvals(b.approvals).random(new Random(b.seed));
+                .approvals(b.approvals).random(new Random(b.seed)).chatHealth(b.chatHealth);
         b.stages.forEach(e -> engine.stage(e.getKey(), e.getValue()));
         this.engine = engine.build();
     }
@@ -318,6 +320,7 @@ public final class ChatTestHarness implements AutoCloseable {
         private long seed = 7;
         private FakeChatAdapter adapter;
         private String version = "test";
+        private Supplier<Map<String, AdapterHealth>> chatHealth = Map::of;
         private final List<CommandSpec> commands = new ArrayList<>();
         private final List<Map.Entry<StageSlot, Stage>> stages = new ArrayList<>();
 
@@ -346,6 +349,11 @@ public final class ChatTestHarness implements AutoCloseable {
         /** The chat platform (default: a fresh {@link FakeChatAdapter}); share one to restart in the same room. */
         public Builder adapter(FakeChatAdapter v) { adapter = v; return this; }
         public Builder version(String v) { version = v; return this; }
+        /** Each chat platform's health by name, for {@code chat status} (default: none). */
+        public Builder chatHealth(Supplier<Map<String, AdapterHealth>> v) {
+            chatHealth = v;
+            return this;
+        }
         /** Where confirmations and approvals wait (default: a fresh in-memory store); share one to restart. */
         public Builder pending(PendingStore v) { pending = v; return this; }
         /** Confirmation TTL and break-glass groups (default {@link ApprovalSettings#DEFAULTS}). */

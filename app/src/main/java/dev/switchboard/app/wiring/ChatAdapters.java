@@ -1,22 +1,26 @@
 package dev.switchboard.app.wiring;
 
+import dev.switchboard.api.chat.AdapterHealth;
 import dev.switchboard.api.chat.ChatAdapter;
 import dev.switchboard.api.chat.MessageSink;
 import dev.switchboard.chat.irc.IrcChatAdapter;
+import dev.switchboard.chat.mattermost.MattermostChatAdapter;
 import dev.switchboard.chat.slack.SlackChatAdapter;
 import dev.switchboard.chat.web.WebChatAdapter;
 import dev.switchboard.chat.xmpp.XmppChatAdapter;
 import dev.switchboard.config.ChatConfig;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The chat adapters of one run: the web chat always (its WebSocket is mounted only when {@code chat.web} is
- * enabled), then IRC, XMPP and Slack when their section is present and enabled. {@link #start} hands each the
+ * enabled), then IRC, XMPP, Slack and Mattermost when their section is present and enabled. {@link #start} hands each the
  * engine's sink; a platform that cannot be reached then is a warning, and the adapter's own reconnect loop keeps
  * trying (its state shows in {@code /readyz}). {@link #close} stops them all, newest first. Start and close from
  * the wiring thread.
@@ -27,12 +31,15 @@ final class ChatAdapters implements AutoCloseable {
     private final WebChatAdapter web;
     private final List<ChatAdapter> all;
     private final SlackChatAdapter slack;
+    private final MattermostChatAdapter mattermost;
     private final List<ChatAdapter> started = new ArrayList<>();
 
-    private ChatAdapters(WebChatAdapter web, List<ChatAdapter> all, SlackChatAdapter slack) {
+    private ChatAdapters(WebChatAdapter web, List<ChatAdapter> all, SlackChatAdapter slack,
+            MattermostChatAdapter mattermost) {
         this.web = web;
         this.all = List.copyOf(all);
         this.slack = slack;
+        this.mattermost = mattermost;
     }
 
     /**
@@ -53,7 +60,13 @@ final class ChatAdapters implements AutoCloseable {
             slack = in("chat.slack", () -> new SlackChatAdapter(PlatformSettings.slack(chat.slack()), clock));
             all.add(slack);
         }
-        return new ChatAdapters(web, all, slack);
+        MattermostChatAdapter mattermost = null;
+        if (chat.mattermost() != null && chat.mattermost().enabled()) {
+            mattermost = in("chat.mattermost", () -> new MattermostChatAdapter(
+                    PlatformSettings.mattermost(chat.mattermost()), clock));
+            all.add(mattermost);
+        }
+        return new ChatAdapters(web, all, slack, mattermost);
     }
 
     WebChatAdapter web() {
@@ -68,6 +81,21 @@ final class ChatAdapters implements AutoCloseable {
     /** The Slack adapter, when Slack is enabled: its HTTP entries are mounted at /slack/events and /interactions. */
     Optional<SlackChatAdapter> slack() {
         return Optional.ofNullable(slack);
+    }
+
+    /**
+     * The Mattermost adapter, when Mattermost is enabled: its button callback is mounted at /mattermost/actions when
+     * buttons are configured.
+     */
+    Optional<MattermostChatAdapter> mattermost() {
+        return Optional.ofNullable(mattermost);
+    }
+
+    /** Each adapter's health by platform, the web chat first: what {@code chat status} lists. */
+    Map<String, AdapterHealth> health() {
+        Map<String, AdapterHealth> health = new LinkedHashMap<>();
+        all.forEach(adapter -> health.put(adapter.platform(), adapter.health()));
+        return health;
     }
 
     /** Starts every adapter with the sink; one that fails to start is logged and left to its retry loop. */

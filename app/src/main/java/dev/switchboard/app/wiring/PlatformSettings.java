@@ -1,10 +1,12 @@
 package dev.switchboard.app.wiring;
 
 import dev.switchboard.chat.irc.IrcSettings;
+import dev.switchboard.chat.mattermost.MattermostSettings;
 import dev.switchboard.chat.slack.SlackSettings;
 import dev.switchboard.chat.xmpp.XmppSettings;
 import dev.switchboard.config.ChatConfig;
 import dev.switchboard.config.IrcChatConfig;
+import dev.switchboard.config.MattermostChatConfig;
 import dev.switchboard.config.SlackChatConfig;
 import dev.switchboard.config.XmppChatConfig;
 import java.util.ArrayList;
@@ -25,6 +27,7 @@ final class PlatformSettings {
         check("chat.irc", chat.irc(), PlatformSettings::irc, problems);
         check("chat.xmpp", chat.xmpp(), PlatformSettings::xmpp, problems);
         check("chat.slack", chat.slack(), PlatformSettings::slack, problems);
+        check("chat.mattermost", chat.mattermost(), PlatformSettings::mattermost, problems);
         return problems;
     }
 
@@ -90,5 +93,24 @@ final class PlatformSettings {
                 .withMaxTextLength(c.maxTextLength())
                 .withReconnect(c.reconnectMin(), c.reconnectMax())
                 .withSendLimits(c.sendAttempts(), c.sendTimeout());
+    }
+
+    static MattermostSettings mattermost(MattermostChatConfig c) {
+        MattermostSettings settings = MattermostSettings.of(c.serverUrl(), c.botToken())
+                .withCommandPrefix(c.commandPrefix())
+                .withReplyInThreads(c.replyInThreads())
+                .withMaxPostLength(c.maxPostLength())
+                .withRate(c.postsPerSecond(), c.burst())
+                .withRetries(c.retryMin(), c.retryMax(), c.maxAttempts())
+                .withQueue(c.sendTimeout(), c.maxQueuedPosts())
+                .withReconnect(c.reconnectMin(), c.reconnectMax())
+                .withKeepAlive(c.keepAlive());
+        if (c.websocketUrl() != null) {
+            settings = settings.withWebsocketUrl(c.websocketUrl());
+        }
+        if (c.callbackUrl() != null) {
+            settings = settings.withCallback(c.callbackUrl(), c.callbackSecret());
+        }
+        return settings;
     }
 }

@@ -131,7 +131,8 @@ public final class SwitchboardServer implements AutoCloseable {
                 .identity((PlatformUser user) -> identity.get().resolve(user))
                 .policy(policy).users(users::get)
                 .commands(commands).jobs(jobs).audit(audit, storage.audit()).gateway(gateway).redactor(redactor)
-                .pending(storage.pending()).approvals(approvalSettings(config)).inbound(storage.inboundEvents());
+                .pending(storage.pending()).approvals(approvalSettings(config)).inbound(storage.inboundEvents())
+                .chatHealth(chats::health);
         plugins.stages().forEach(s -> engineBuilder.stage(s.getKey(), s.getValue()));
         Engine engine = engineBuilder.build();
         opened.add(engine);
@@ -154,6 +155,9 @@ public final class SwitchboardServer implements AutoCloseable {
             http.webSocket("/chat/ws", new WebChatBridge(web));
         }
         chats.slack().ifPresent(slack -> SlackRoutes.mount(http, slack));
+        if (config.chat().mattermost() != null && config.chat().mattermost().buttons()) {
+            chats.mattermost().ifPresent(mattermost -> MattermostRoutes.mount(http, mattermost));
+        }
         http.start();
         opened.add(http::stop);
         chats.start(engine.sink());

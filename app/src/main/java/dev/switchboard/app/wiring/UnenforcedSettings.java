@@ -5,15 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Settings this version reads but cannot act on: chat platforms without an adapter here (mattermost, discord,
- * teams, matrix; the web chat, IRC, XMPP and Slack are wired), and chat sections the config module accepted but the
+ * Settings this version reads but cannot act on: chat platforms without an adapter here (discord, teams,
+ * matrix; the web chat, IRC, XMPP, Slack and Mattermost are wired), and chat sections the config module accepted but the
  * platform's adapter refuses (checks only the adapter can make, like the shape of a room JID). Running anyway would
  * leave people typing into a platform nobody listens on, so {@code check}, start-up and reloads refuse instead and
  * say what to change. (Every policy rule kind and command confirmations are enforced.)
  */
 public final class UnenforcedSettings {
     /** The platforms this version connects to. */
-    public static final List<String> WIRED_PLATFORMS = List.of("web", "irc", "xmpp", "slack");
+    public static final List<String> WIRED_PLATFORMS = List.of("web", "irc", "xmpp", "slack", "mattermost");
 
     private UnenforcedSettings() {}
 

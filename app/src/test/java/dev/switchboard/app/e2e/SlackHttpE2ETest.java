@@ -100,11 +100,23 @@ class SlackHttpE2ETest {
     }
 
     @Test
+    void anAdminAsksForTheChatStatusAndSeesEveryPlatformWhileOthersAreToldWhoMay() {
+        try (WebChatClient carol = server.connect("carol"); WebChatClient alice = server.connect("alice")) {
+            String status = carol.ask("chat status", "platform");
+            String refused = alice.ask("chat status", "admins");
+
+            assertThat(status).contains("web", "slack", "connected").containsPattern("irc\\W+(reconnecting|failed)")
+                    .doesNotContain(FakeSlackApi.BOT_TOKEN);
+            assertThat(refused).isEqualTo("Only admins may see the chat platforms' status (members of admins).");
+        }
+    }
+
+    @Test
     void aBadChatSectionIsRefusedAtStartNamingFileLineAndColumn(@TempDir Path other) {
         TestServer bad = TestServer.prepare(other, "open");
         bad.editConfig(text -> text.replace("    login: open\n", "    login: open\n"
                 + "  irc: { host: irc.example.org, chanels: [\"#ops\"] }\n"
-                + "  mattermost: { url: \"https://mm.example.org\" }\n"));
+                + "  discord: { url: \"https://discord.example.org\" }\n"));
         int line = (int) bad.configText().lines().takeWhile(l -> !l.contains("chanels")).count() + 1;
 
         Startup startup = bad.boot(OptionalInt.of(0));
@@ -118,12 +130,12 @@ class SlackHttpE2ETest {
     void aPlatformWithoutAnAdapterInThisVersionIsRefusedByName(@TempDir Path other) {
         TestServer bad = TestServer.prepare(other, "open");
         bad.editConfig(text -> text.replace("    login: open\n", "    login: open\n"
-                + "  mattermost: { url: \"https://mm.example.org\" }\n"));
+                + "  discord: { url: \"https://discord.example.org\" }\n"));
 
         Startup startup = bad.boot(OptionalInt.of(0));
 
         assertThat(startup).isInstanceOfSatisfying(Startup.Refused.class, refused -> assertThat(refused.reasons())
-                .containsExactly("chat.mattermost: the mattermost adapter is not part of this version (chat "
-                        + "platforms here: web, irc, xmpp, slack); remove this section"));
+                .containsExactly("chat.discord: the discord adapter is not part of this version (chat "
+                        + "platforms here: web, irc, xmpp, slack, mattermost); remove this section"));
     }
 }

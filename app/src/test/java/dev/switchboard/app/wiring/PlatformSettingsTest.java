@@ -3,10 +3,12 @@ package dev.switchboard.app.wiring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.chat.irc.IrcSettings;
+import dev.switchboard.chat.mattermost.MattermostSettings;
 import dev.switchboard.chat.slack.SlackSettings;
 import dev.switchboard.chat.xmpp.XmppSettings;
 import dev.switchboard.config.ChatConfig;
 import dev.switchboard.config.IrcChatConfig;
+import dev.switchboard.config.MattermostChatConfig;
 import dev.switchboard.config.SlackChatConfig;
 import dev.switchboard.config.WebChatConfig;
 import dev.switchboard.config.XmppChatConfig;
@@ -66,9 +68,40 @@ class PlatformSettingsTest {
                 Duration.ofSeconds(60), 6, Duration.ofMinutes(2));
 
         List<String> problems = PlatformSettings.problems(new ChatConfig(WebChatConfig.DEFAULT, null, null, slack,
-                Map.of()));
+                null, Map.of()));
 
         assertThat(problems).singleElement().satisfies(p -> assertThat(p).startsWith("chat.slack: Slack setting app "
                 + "token is 'xapp-***'; expected").doesNotContain("s3cret"));
+    }
+
+    @Test
+    void everyMattermostValueIsCarriedOver() {
+        MattermostChatConfig config = new MattermostChatConfig(true, URI.create("https://chat.example.org"),
+                "mmbottoken123", URI.create("wss://ws.example.org/api/v4/websocket"),
+                URI.create("https://sb.example.org/mattermost/actions"), "callback-secret-0123456789", "?", false,
+                4_000, 0.5, 3, Duration.ofMillis(100), Duration.ofSeconds(5), 4, Duration.ofMinutes(3), 40,
+                Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofSeconds(12));
+
+        assertThat(PlatformSettings.mattermost(config)).isEqualTo(new MattermostSettings(
+                URI.create("https://chat.example.org"), "mmbottoken123",
+                URI.create("wss://ws.example.org/api/v4/websocket"),
+                URI.create("https://sb.example.org/mattermost/actions"), "callback-secret-0123456789", "?", false,
+                4_000, 0.5, 3, Duration.ofMillis(100), Duration.ofSeconds(5), 4, Duration.ofMinutes(3), 40,
+                Duration.ofSeconds(2), Duration.ofSeconds(20), Duration.ofSeconds(12)));
+    }
+
+    @Test
+    void mattermostWithoutACallbackHasNoButtonsAndDerivesItsWebSocket() {
+        MattermostChatConfig config = new MattermostChatConfig(true, URI.create("https://chat.example.org/"),
+                "mmbottoken123", null, null, null, "!", true, 16_383, 2, 5, Duration.ofMillis(250),
+                Duration.ofSeconds(10), 6, Duration.ofMinutes(2), 500, Duration.ofSeconds(1), Duration.ofSeconds(60),
+                Duration.ofSeconds(30));
+
+        MattermostSettings settings = PlatformSettings.mattermost(config);
+
+        assertThat(settings.callbackUrl()).isNull();
+        assertThat(settings.effectiveWebsocketUrl()).hasToString("wss://chat.example.org/api/v4/websocket");
+        assertThat(PlatformSettings.problems(new ChatConfig(WebChatConfig.DEFAULT, null, null, null, config,
+                Map.of()))).isEmpty();
     }
 }

@@ -1,6 +1,7 @@
 package dev.switchboard.core.builtin;
 
 import dev.switchboard.api.audit.AuditStore;
+import dev.switchboard.api.chat.AdapterHealth;
 import dev.switchboard.api.identity.Principal;
 import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.command.Invocation;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * Answers the built-in commands in process. Called by the execute stage on the message's thread after the command
@@ -30,6 +32,7 @@ public final class BuiltinCommands {
     private final JobAnswers jobAnswers;
     private final AuditAnswers auditAnswers;
     private final ExplainAnswer explainAnswer;
+    private final ChatStatusAnswer chatStatus;
     private final String version;
     private final Policy policy;
 
@@ -57,6 +60,16 @@ public final class BuiltinCommands {
      */
     public BuiltinCommands(ActiveCommands commands, Jobs jobs, AuditStore audit, Clock clock, String version,
             Policy policy, Supplier<UserDirectory> users) {
+        this(commands, jobs, audit, clock, version, policy, users, Map::of, UnaryOperator.identity());
+    }
+
+    /**
+     * As above; {@code chatHealth} gives each chat platform's health by name, in the order to list them (read on
+     * every {@code chat status}), and {@code redact} masks secrets in the adapters' last errors.
+     */
+    public BuiltinCommands(ActiveCommands commands, Jobs jobs, AuditStore audit, Clock clock, String version,
+            Policy policy, Supplier<UserDirectory> users, Supplier<Map<String, AdapterHealth>> chatHealth,
+            UnaryOperator<String> redact) {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
@@ -64,6 +77,8 @@ public final class BuiltinCommands {
         this.jobAnswers = new JobAnswers(jobs, Objects.requireNonNull(clock, "clock"));
         this.auditAnswers = new AuditAnswers(audit, clock);
         this.explainAnswer = new ExplainAnswer(commands, policy, Objects.requireNonNull(users, "users"));
+        this.chatStatus = new ChatStatusAnswer(Objects.requireNonNull(chatHealth, "chatHealth"), users,
+                Objects.requireNonNull(redact, "redact"), clock);
         this.version = version != null ? version : manifestVersion();
     }
 
@@ -86,6 +101,7 @@ public final class BuiltinCommands {
             case "version" -> Reply.text("Switchboard " + version);
             case "audit" -> args.containsKey("n") ? auditAnswers.last(Integer.parseInt(args.get("n")), principal)
                     : auditAnswers.search(args.get("filters"), principal);
+            case "chat.status" -> chatStatus.answer(principal);
             default -> Reply.text("The built-in command " + name + " is not available in this version.");
         };
     }

@@ -20,7 +20,7 @@ public final class Builtins {
 
     /** Built-ins that change nothing, and so still run while the audit log cannot be written. */
     public static final Set<String> READ_ONLY = Set.of("help", "whoami", "ping", "version", "jobs", "job", "audit",
-            "explain", "approvals");
+            "explain", "approvals", "chat.status");
 
     private static final ArgSpec JOB_ID = new ArgSpec("id", new ArgType.Int(1, Long.MAX_VALUE), false, "a job number");
 
@@ -68,7 +68,10 @@ public final class Builtins {
                             "filters", new ArgSpec("filters", new ArgType.Text(400), false,
                                     "user:ID command:PATTERN since:DURATION type:TYPE limit:N")),
                     "Show the newest audit events, or search them",
-                    List.of("audit last 20", "audit user:alice command:deploy.* since:24h")));
+                    List.of("audit last 20", "audit user:alice command:deploy.* since:24h")),
+            spec("chat.status", List.of("chat status"), Map.of(),
+                    "Show each chat platform's connection state and last error (admins only)",
+                    List.of("chat status")));
 
     private Builtins() {}
 
