@@ -48,12 +48,16 @@ public final class GroupReply {
         reply.field("group", group.id());
         group.alerts().stream().map(Alert::startsAt).min(Instant::compareTo)
                 .ifPresent(start -> reply.field(firing > 0 ? "firing since" : "started", TIME.format(start)));
+        // The title names the alert when the group has only one name; a column repeating it is noise.
+        boolean oneName = group.countsByName(false).size() == 1;
         List<List<String>> rows = new ArrayList<>();
         for (Alert alert : group.alerts().subList(0, Math.min(listed, group.alerts().size()))) {
-            rows.add(row(alert, group.key().labels()));
+            List<String> row = row(alert, group.key().labels());
+            rows.add(oneName ? List.of(row.get(0), row.get(2), row.get(3)) : row);
         }
         if (!rows.isEmpty()) {
-            reply.table(List.of("status", "alert", "labels", "summary"), rows);
+            reply.table(oneName ? List.of("status", "labels", "summary") : List.of("status", "alert", "labels",
+                    "summary"), rows);
         }
         int more = group.alerts().size() - rows.size();
         if (more > 0) {
