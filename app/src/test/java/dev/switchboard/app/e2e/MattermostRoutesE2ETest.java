@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Switchboard with {@code chat.mattermost} pointing at a Mattermost server that cannot be reached, buttons on: it
  * starts, lists Mattermost in {@code /readyz}, and mounts {@code POST /mattermost/actions}, which takes a click
- * carrying the callback secret and refuses one without it. (No fake Mattermost: the round trip of a command over
- * the WebSocket is covered by the adapter's own tests in chat/mattermost.)
+ * carrying the callback secret and refuses one without it. (The round trip of a command and a click through a fake
+ * Mattermost is in {@link ChatPlatformsE2EIT}.)
  */
 class MattermostRoutesE2ETest {
     private static final String SECRET = "e2e-callback-secret-0123456789";

@@ -62,7 +62,12 @@ final class TestServer implements AutoCloseable {
 
     /** Starts on the config and database of this folder; fails the test if Switchboard refuses. */
     void restart() {
-        Startup startup = boot(OptionalInt.of(0));
+        restartOn(0);
+    }
+
+    /** Starts on this folder and the given port (0 for any free one), for configs that must name their own URL. */
+    void restartOn(int port) {
+        Startup startup = boot(OptionalInt.of(port));
         assertThat(startup).as("Switchboard should start").isInstanceOf(Startup.Running.class);
         server = ((Startup.Running) startup).server();
     }

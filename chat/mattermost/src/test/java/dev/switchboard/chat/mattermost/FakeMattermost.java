@@ -33,18 +33,18 @@ import tools.jackson.databind.node.ObjectNode;
  * JSON string. Tests can make people post, make it answer 429 (with {@code Retry-After}) or 503 for the next N
  * calls, drop the WebSockets, and click a button (POST to the button's integration URL with its context).
  */
-final class FakeMattermost implements AutoCloseable {
-    static final String TOKEN = "fakebottoken4mattermost26x";
+public final class FakeMattermost implements AutoCloseable {
+    public static final String TOKEN = "fakebottoken4mattermost26x";
     static final int MAX_MESSAGE = 16_383;
     private static final Pattern PATCH = Pattern.compile("/api/v4/posts/([a-z0-9]+)/patch");
     private static final Pattern MENTION = Pattern.compile("@([a-z0-9._-]+)");
 
-    record User(String id, String username) {}
+    public record User(String id, String username) {}
 
     record Channel(String id, String name, String type) {}
 
     /** A post as the fake stores it; {@code props} is a JSON object. */
-    record Post(String id, String channelId, String userId, String rootId, String message, JsonNode props,
+    public record Post(String id, String channelId, String userId, String rootId, String message, JsonNode props,
             long createAt) {}
 
     /** One REST call as the fake saw it: when (nanoTime), what, and how it answered. */
@@ -65,7 +65,7 @@ final class FakeMattermost implements AutoCloseable {
     private final AtomicInteger unavailable = new AtomicInteger();
     private volatile int retryAfterSeconds = 1;
 
-    FakeMattermost() throws IOException, InterruptedException {
+    public FakeMattermost() throws IOException, InterruptedException {
         users.put(bot.username(), bot);
         http = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         http.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -75,11 +75,11 @@ final class FakeMattermost implements AutoCloseable {
         socket.startAndWait();
     }
 
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + http.getAddress().getPort());
     }
 
-    URI websocketUrl() {
+    public URI websocketUrl() {
         return socket.uri();
     }
 
@@ -95,12 +95,12 @@ final class FakeMattermost implements AutoCloseable {
         return bot;
     }
 
-    User user(String username) {
+    public User user(String username) {
         return users.computeIfAbsent(username, name -> new User(newId(), name));
     }
 
     /** The id of the open channel {@code name}, created on first use. */
-    String channel(String name) {
+    public String channel(String name) {
         return channels.values().stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseGet(() -> put(new Channel(newId(), name, "O"))).id();
     }
@@ -113,11 +113,11 @@ final class FakeMattermost implements AutoCloseable {
     }
 
     /** {@code username} posts {@code text} in the channel (in the thread {@code rootId}, or null); the post's id. */
-    String userSays(String username, String channelId, String text, String rootId) {
+    public String userSays(String username, String channelId, String text, String rootId) {
         return create(user(username), channelId, text, rootId == null ? "" : rootId, json.createObjectNode()).id();
     }
 
-    List<Post> posts(String channelId) {
+    public List<Post> posts(String channelId) {
         return order.stream().map(posts::get).filter(p -> p.channelId().equals(channelId)).toList();
     }
 
@@ -126,7 +126,7 @@ final class FakeMattermost implements AutoCloseable {
     }
 
     /** What a person sees for each post: Markdown escapes removed, button labels on their own lines. */
-    List<String> shownIn(String channelId) {
+    public List<String> shownIn(String channelId) {
         List<String> shown = new ArrayList<>();
         for (Post post : posts(channelId)) {
             StringBuilder text = new StringBuilder(post.message().replaceAll("\\\\(\\p{Punct})", "$1")
@@ -167,7 +167,7 @@ final class FakeMattermost implements AutoCloseable {
      * callback body to the button's integration URL, with {@code context} replaced when not null. Returns the
      * integration's answer.
      */
-    HttpResponse<String> click(String postId, String username, String label, ObjectNode context)
+    public HttpResponse<String> click(String postId, String username, String label, ObjectNode context)
             throws IOException, InterruptedException {
         Post post = posts.get(postId);
         JsonNode action = null;
