@@ -98,8 +98,13 @@ public final class BenchEngine implements AutoCloseable {
         List<User> users = accounts.isEmpty() ? List.of(new User("alice", List.of(ALICE.key()), Set.of("sre")))
                 : List.of(new User("alice", List.of(ALICE.key()), Set.of("sre")), new User("loader", accounts,
                         Set.of("sre")));
+        ConfiguredIdentityResolver resolver = new ConfiguredIdentityResolver(users);
         Engine engine = Engine.builder().clock(clock).ids(ids)
-                .identity(new ConfiguredIdentityResolver(users))
+                // The benchmark's ngIRCd sends no account tags, so its nicks arrive unverified and would be guests;
+                // the load users are treated as a network with SASL accounts would vouch for them, so the known-user
+                // path (the one people use) is what is measured.
+                .identity(user -> resolver.resolve(accounts.contains(user.key())
+                        ? new PlatformUser(user.platform(), user.id(), user.displayName(), true) : user))
                 .policy(OPEN_POLICY).commands(commands).jobs(jobs)
                 .audit(audit, storage.audit()).gateway(gateway).version("bench")
                 .pending(storage.pending()).build();
