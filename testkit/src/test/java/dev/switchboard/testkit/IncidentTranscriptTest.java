@@ -201,6 +201,27 @@ class IncidentTranscriptTest {
         assertThat(store.find("INC-1").orElseThrow().title()).isEqualTo("login fails with password ***");
     }
 
+    @Test
+    void incidentCommandsNeedAnAllowRuleLikeAnyOtherCommand() {
+        try (ChatTestHarness strict = ChatTestHarness.builder().incidents(new InMemoryIncidentStore(), null)
+                .policy(Rules.policy(java.util.Map.of("alice", java.util.Set.of("sre"), "carol",
+                        java.util.Set.of("support")), List.of(),
+                        dev.switchboard.core.policy.rules.RuleSpec.allow("policy.yaml:2:5", List.of("incident.*"),
+                                List.of("group:sre"), null),
+                        dev.switchboard.core.policy.rules.RuleSpec.allow("policy.yaml:3:5", List.of("incidents"),
+                                List.of("group:support"), null)))
+                .build().user("alice", "sre").user("carol", "support")) {
+            strict.as("carol").in("#ops").says("incident declare sev1 everything is on fire");
+            strict.as("alice").in("#ops").says("incident declare sev1 everything is on fire");
+            strict.as("carol").in("#ops").says("incidents");
+
+            List<String> bot = strict.transcript("#ops").stream().filter(l -> l.startsWith("bot: ")).toList();
+            assertThat(bot.get(0)).isEqualTo("bot: Denied: no policy rule lets carol run incident.declare here (ref 000001)");
+            assertThat(bot.get(1)).startsWith("bot: Declared INC-1 (sev1)");
+            assertThat(bot.get(2)).contains("INC-1", "everything is on fire");
+        }
+    }
+
     private static void assertGolden(String name, String actual) throws IOException {
         Path file = GOLDEN.resolve(name);
         if (Boolean.getBoolean("golden.update")) {
