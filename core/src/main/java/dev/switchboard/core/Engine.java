@@ -4,6 +4,8 @@ import dev.switchboard.api.IdGenerator;
 import dev.switchboard.api.audit.AuditLog;
 import dev.switchboard.api.audit.AuditStore;
 import dev.switchboard.api.chat.AdapterHealth;
+import dev.switchboard.api.chat.ConversationRef;
+import dev.switchboard.api.incident.IncidentStore;
 import dev.switchboard.api.chat.InboundEvents;
 import dev.switchboard.api.chat.MessageSink;
 import dev.switchboard.api.identity.IdentityResolver;
@@ -23,6 +25,9 @@ import dev.switchboard.core.chat.ChatGateway;
 import dev.switchboard.core.chat.Dispatcher;
 import dev.switchboard.core.command.ActiveCommands;
 import dev.switchboard.core.identity.UserDirectory;
+import dev.switchboard.core.incident.IncidentCommands;
+import dev.switchboard.core.incident.IncidentTimelineStage;
+import dev.switchboard.core.incident.Incidents;
 import dev.switchboard.core.job.Jobs;
 import dev.switchboard.core.pipeline.ApproveStage;
 import dev.switchboard.core.pipeline.AuditStage;
@@ -124,6 +129,8 @@ public final class Engine implements AutoCloseable {
         private Supplier<Map<String, AdapterHealth>> chatHealth = Map::of;
         private String version;
         private Dispatcher.Settings dispatcher = Dispatcher.Settings.defaults();
+        private IncidentStore incidentStore;
+        private ConversationRef incidentAnnounce;
         private final List<Map.Entry<StageSlot, Stage>> stages = new ArrayList<>();
 
         private Builder() {}
@@ -157,6 +164,17 @@ public final class Engine implements AutoCloseable {
         /** Remembers which platform events ran, across restarts and replicas; without it, in memory only. */
         public Builder inbound(InboundEvents v) { inbound = v; return this; }
 
+        /**
+         * Enables the incident commands over {@code store}, announcing declared and resolved incidents in
+         * {@code announce} (null for nowhere), and puts commands run in an incident's conversation on its timeline
+         * (a stage at {@code BEFORE_EXECUTE}). Without it, the incident commands answer that incidents are off.
+         */
+        public Builder incidents(IncidentStore store, ConversationRef announce) {
+            incidentStore = Objects.requireNonNull(store, "store");
+            incidentAnnounce = announce;
+            return this;
+        }
+
         /** The durable writer (usually a group-committing log) and the store it writes to, for queries. */
         public Builder audit(AuditLog log, AuditStore store) {
             auditLog = log;
@@ -179,8 +197,10 @@ public final class Engine implements AutoCloseable {
             require(auditStore, "audit store");
             require(gateway, "gateway");
             require(pending, "pending store");
+            Incidents incidents = incidentStore == null ? null : new Incidents(incidentStore, auditLog, gateway,
+                    clock, incidentAnnounce, redactor::redact);
             BuiltinCommands builtins = new BuiltinCommands(commands, jobs, auditStore, clock, version, policy,
-                    users, chatHealth, redactor::redact);
+                    users, chatHealth, redactor::redact, incidents == null ? null : new IncidentCommands(incidents));
             Parking parking = new Parking(pending, auditLog, clock, random, redactor);
             Notices notices = new Notices(gateway, redactor);
             Resumption resumption = new Resumption(commands, identity);
@@ -197,6 +217,9 @@ public final class Engine implements AutoCloseable {
                             jobs))
                     .resumeAudit(AuditStage.forResumed(auditLog, clock, redactor, commands))
                     .resumeAuthorize(new AuthorizeStage(policy));
+            if (incidents != null) {
+                pipeline.stage(StageSlot.BEFORE_EXECUTE, new IncidentTimelineStage(incidents, redactor));
+            }
             stages.forEach(e -> pipeline.stage(e.getKey(), e.getValue()));
             Pipeline built = pipeline.build();
             resumption.resumeWith(built::resume);

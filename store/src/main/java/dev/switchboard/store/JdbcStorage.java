@@ -6,10 +6,12 @@ import dev.switchboard.api.StorageException;
 import dev.switchboard.api.alert.AlertStore;
 import dev.switchboard.api.approval.PendingStore;
 import dev.switchboard.api.audit.AuditStore;
+import dev.switchboard.api.incident.IncidentStore;
 import dev.switchboard.api.job.JobStore;
 import dev.switchboard.api.job.LockStore;
 import dev.switchboard.api.store.Storage;
 import dev.switchboard.store.alert.JdbcAlertStore;
+import dev.switchboard.store.incident.JdbcIncidentStore;
 import dev.switchboard.store.approval.JdbcPendingStore;
 import dev.switchboard.api.chat.InboundEvents;
 import dev.switchboard.api.chat.OutboxStore;
@@ -47,6 +49,7 @@ public final class JdbcStorage implements Storage {
     private final JdbcInboundEvents inboundEvents;
     private final JdbcOutboxStore outbox;
     private final JdbcAlertStore alerts;
+    private final JdbcIncidentStore incidents;
 
     private JdbcStorage(HikariDataSource pool, Database database, String description) {
         this.pool = pool;
@@ -59,6 +62,7 @@ public final class JdbcStorage implements Storage {
         this.inboundEvents = new JdbcInboundEvents(database);
         this.outbox = new JdbcOutboxStore(database);
         this.alerts = new JdbcAlertStore(database);
+        this.incidents = new JdbcIncidentStore(database);
     }
 
     /**
@@ -160,6 +164,11 @@ public final class JdbcStorage implements Storage {
     /** Received alerts and their firing and resolved history. Not part of {@link Storage} (see {@link #pending()}). */
     public AlertStore alerts() {
         return alerts;
+    }
+
+    /** Incidents and their timelines. Not part of {@link Storage} (see {@link #pending()}). */
+    public IncidentStore incidents() {
+        return incidents;
     }
 
     /** True if a pooled connection answers a validity check within about a second (three when none is idle). */

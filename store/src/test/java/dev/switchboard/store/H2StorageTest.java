@@ -3,6 +3,7 @@ package dev.switchboard.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.api.alert.AlertStore;
+import dev.switchboard.api.incident.IncidentStore;
 import dev.switchboard.api.approval.PendingStore;
 import dev.switchboard.api.audit.AuditEvent;
 import dev.switchboard.api.audit.AuditEventType;
@@ -13,6 +14,7 @@ import dev.switchboard.store.contract.LockStoreContract;
 import dev.switchboard.api.chat.InboundEvents;
 import dev.switchboard.api.chat.OutboxStore;
 import dev.switchboard.testkit.contract.AlertStoreContract;
+import dev.switchboard.testkit.contract.IncidentStoreContract;
 import dev.switchboard.testkit.contract.InboundEventsContract;
 import dev.switchboard.testkit.contract.OutboxStoreContract;
 import dev.switchboard.testkit.contract.PendingStoreContract;
@@ -98,6 +100,11 @@ class H2StorageTest {
     @Nested
     class Alerts extends AlertStoreContract {
         @Override protected AlertStore store() { return storage.alerts(); }
+    }
+
+    @Nested
+    class Incidents extends IncidentStoreContract {
+        @Override protected IncidentStore store() { return storage.incidents(); }
     }
 
     @Test

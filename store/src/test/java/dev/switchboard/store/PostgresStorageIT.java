@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.api.StorageException;
 import dev.switchboard.api.alert.AlertStore;
+import dev.switchboard.api.incident.IncidentStore;
 import dev.switchboard.api.approval.PendingStore;
 import dev.switchboard.api.audit.AuditEvent;
 import dev.switchboard.api.audit.AuditEventType;
@@ -15,6 +16,7 @@ import dev.switchboard.store.contract.LockStoreContract;
 import dev.switchboard.api.chat.InboundEvents;
 import dev.switchboard.api.chat.OutboxStore;
 import dev.switchboard.testkit.contract.AlertStoreContract;
+import dev.switchboard.testkit.contract.IncidentStoreContract;
 import dev.switchboard.testkit.contract.InboundEventsContract;
 import dev.switchboard.testkit.contract.OutboxStoreContract;
 import dev.switchboard.testkit.contract.PendingStoreContract;
@@ -88,6 +90,11 @@ class PostgresStorageIT {
     @Nested
     class Alerts extends AlertStoreContract {
         @Override protected AlertStore store() { return storage.alerts(); }
+    }
+
+    @Nested
+    class Incidents extends IncidentStoreContract {
+        @Override protected IncidentStore store() { return storage.incidents(); }
     }
 
     @Test

@@ -14,6 +14,7 @@ import dev.switchboard.api.chat.PlatformUser;
 import dev.switchboard.api.command.CommandParser;
 import dev.switchboard.api.command.CommandSpec;
 import dev.switchboard.api.identity.IdentityResolver;
+import dev.switchboard.api.incident.IncidentStore;
 import dev.switchboard.api.job.JobStore;
 import dev.switchboard.api.job.LockStore;
 import dev.switchboard.api.pipeline.Outcome;
@@ -101,6 +102,7 @@ public final class ChatTestHarness implements AutoCloseable {
     private final AtomicLong events = new AtomicLong();
     private final Jobs jobs;
     private final PendingStore pending;
+    private final IncidentStore incidents;
     private final Engine engine;
     private volatile IdentityResolver identity = new ConfiguredIdentityResolver(List.of());
     private final Set<String> adminGroups;
@@ -126,6 +128,11 @@ public final class ChatTestHarness implements AutoCloseable {
                 .policy(b.policy).commands(commands).jobs(jobs).audit(auditLog, auditStore).gateway(gateway)
                 .redactor(redactor).version(b.version).users(() -> directory).pending(pending)
                 .approvals(b.approvals).random(new Random(b.seed)).chatHealth(b.chatHealth);
+        if (b.incidents != null) {
+            engine.incidents(b.incidents, b.incidentAnnounce == null ? null
+                    : ConversationRef.of(adapter.platform(), b.incidentAnnounce));
+        }
+        this.incidents = b.incidents;
         b.stages.forEach(e -> engine.stage(e.getKey(), e.getValue()));
         this.engine = engine.build();
     }
@@ -200,6 +207,11 @@ public final class ChatTestHarness implements AutoCloseable {
     /** Where confirmations and approvals wait; share it with a second harness to simulate a restart. */
     public PendingStore pending() {
         return pending;
+    }
+
+    /** Where incidents are kept, or null when the harness was built without {@link Builder#incidents}. */
+    public IncidentStore incidents() {
+        return incidents;
     }
 
     /** Lapses the confirmations and approvals due by the test clock's now, as the server's sweeper does. */
@@ -321,6 +333,8 @@ public final class ChatTestHarness implements AutoCloseable {
         private FakeChatAdapter adapter;
         private String version = "test";
         private Supplier<Map<String, AdapterHealth>> chatHealth = Map::of;
+        private IncidentStore incidents;
+        private String incidentAnnounce;
         private final List<CommandSpec> commands = new ArrayList<>();
         private final List<Map.Entry<StageSlot, Stage>> stages = new ArrayList<>();
 
@@ -356,6 +370,15 @@ public final class ChatTestHarness implements AutoCloseable {
         }
         /** Where confirmations and approvals wait (default: a fresh in-memory store); share one to restart. */
         public Builder pending(PendingStore v) { pending = v; return this; }
+        /**
+         * Enables the incident commands over {@code store} (share one to restart), announcing in conversation
+         * {@code announce} of the harness's platform ({@code #incidents}, say; null for nowhere). Off by default.
+         */
+        public Builder incidents(IncidentStore store, String announce) {
+            incidents = store;
+            incidentAnnounce = announce;
+            return this;
+        }
         /** Confirmation TTL and break-glass groups (default {@link ApprovalSettings#DEFAULTS}). */
         public Builder approvals(ApprovalSettings v) { approvals = v; return this; }
         /** Seeds the confirmation codes and approval ids, so transcripts are repeatable (default 7). */

@@ -11,6 +11,7 @@ import dev.switchboard.api.pipeline.Exchange;
 import dev.switchboard.api.reply.Reply;
 import dev.switchboard.core.command.ActiveCommands;
 import dev.switchboard.core.identity.UserDirectory;
+import dev.switchboard.core.incident.IncidentCommands;
 import dev.switchboard.core.job.Jobs;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ public final class BuiltinCommands {
     private final ChatStatusAnswer chatStatus;
     private final String version;
     private final Policy policy;
+    private final IncidentCommands incidents;
 
     /**
      * @param version the version {@code version} reports; null to read it from the jar manifest ("dev" outside a jar)
@@ -70,6 +72,14 @@ public final class BuiltinCommands {
     public BuiltinCommands(ActiveCommands commands, Jobs jobs, AuditStore audit, Clock clock, String version,
             Policy policy, Supplier<UserDirectory> users, Supplier<Map<String, AdapterHealth>> chatHealth,
             UnaryOperator<String> redact) {
+        this(commands, jobs, audit, clock, version, policy, users, chatHealth, redact, null);
+    }
+
+    /** As above; {@code incidents} answers the incident commands, null when incidents are not enabled. */
+    public BuiltinCommands(ActiveCommands commands, Jobs jobs, AuditStore audit, Clock clock, String version,
+            Policy policy, Supplier<UserDirectory> users, Supplier<Map<String, AdapterHealth>> chatHealth,
+            UnaryOperator<String> redact, IncidentCommands incidents) {
+        this.incidents = incidents;
         this.policy = Objects.requireNonNull(policy, "policy");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
@@ -102,6 +112,8 @@ public final class BuiltinCommands {
             case "audit" -> args.containsKey("n") ? auditAnswers.last(Integer.parseInt(args.get("n")), principal)
                     : auditAnswers.search(args.get("filters"), principal);
             case "chat.status" -> chatStatus.answer(principal);
+            case String n when IncidentCommands.NAMES.contains(n) -> incidents != null ? incidents.answer(n, exchange)
+                    : Reply.text("Incidents are not enabled on this server.");
             default -> Reply.text("The built-in command " + name + " is not available in this version.");
         };
     }

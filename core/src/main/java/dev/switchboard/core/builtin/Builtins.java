@@ -20,7 +20,7 @@ public final class Builtins {
 
     /** Built-ins that change nothing, and so still run while the audit log cannot be written. */
     public static final Set<String> READ_ONLY = Set.of("help", "whoami", "ping", "version", "jobs", "job", "audit",
-            "explain", "approvals", "chat.status");
+            "explain", "approvals", "chat.status", "incidents", "incident.postmortem");
 
     private static final ArgSpec JOB_ID = new ArgSpec("id", new ArgType.Int(1, Long.MAX_VALUE), false, "a job number");
 
@@ -28,6 +28,9 @@ public final class Builtins {
             false,             "the 4-digit code of the confirmation");
     private static final ArgSpec REQUEST_ID = new ArgSpec("id", new ArgType.PatternType(Pattern.compile("[a-z0-9]{6}")),
             false,             "the 6-character id of an approval request");
+
+    private static final ArgSpec INCIDENT_REQUEST = new ArgSpec("request", new ArgType.Text(2000), false,
+            "an optional incident id (INC-3), then the sub-command's arguments");
 
     private static final List<CommandSpec> SPECS = List.of(
             spec("help", List.of("help", "help {command...}"),
@@ -71,7 +74,22 @@ public final class Builtins {
                     List.of("audit last 20", "audit user:alice command:deploy.* since:24h")),
             spec("chat.status", List.of("chat status"), Map.of(),
                     "Show each chat platform's connection state and last error (admins only)",
-                    List.of("chat status")));
+                    List.of("chat status")),
+            spec("incidents", List.of("incidents"), Map.of(), "List the open incidents", List.of("incidents")),
+            incident("declare", true, "Declare an incident here: severity sev1..sev4 (default sev3), then a title",
+                    "incident declare sev2 checkout is down"),
+            incident("role", true, "Give an incident role (commander, comms, scribe) to someone",
+                    "incident role comms @bob"),
+            incident("status", true, "Set an incident's status: investigating, identified or monitoring",
+                    "incident status identified bad config push"),
+            incident("note", true, "Add a note to an incident's timeline (start with follow-up: for the postmortem)",
+                    "incident note INC-3 rolled back"),
+            incident("sev", true, "Change an incident's severity", "incident sev sev1"),
+            incident("link", true, "Link an alert or a job to an incident", "incident link job 12"),
+            incident("resolve", false, "Resolve an incident, with an optional summary",
+                    "incident resolve config rolled back"),
+            incident("postmortem", false, "Write up an incident as a Markdown postmortem",
+                    "incident postmortem INC-3"));
 
     private Builtins() {}
 
@@ -93,6 +111,16 @@ public final class Builtins {
     /** The built-in's name: {@code help} for kind {@code builtin.help}. */
     public static String name(CommandSpec command) {
         return command.action().kind().substring(KIND_PREFIX.length());
+    }
+
+    /**
+     * An {@code incident <sub>} command; its arguments are parsed by the incident commands, which take an optional
+     * leading incident id. {@code required} says whether anything must follow the sub-command.
+     */
+    private static CommandSpec incident(String sub, boolean required, String help, String example) {
+        String head = "incident " + sub;
+        List<String> templates = required ? List.of(head + " {request...}") : List.of(head, head + " {request...}");
+        return spec("incident." + sub, templates, Map.of("request", INCIDENT_REQUEST), help, List.of(example));
     }
 
     private static CommandSpec spec(String name, List<String> templates, Map<String, ArgSpec> args, String help,
