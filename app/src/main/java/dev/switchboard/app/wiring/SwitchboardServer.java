@@ -249,7 +249,7 @@ public final class SwitchboardServer implements AutoCloseable {
         }
         return new SwitchboardConfig(new dev.switchboard.config.ServerConfig(c.server().bind(), port.getAsInt()),
                 c.storage(), c.chat(), c.users(), c.commands(), c.policy(), c.admins(), c.jobs(), c.security(),
-                c.plugins(), c.files(), c.secretValues(), c.sha256());
+                c.plugins(), c.alerts(), c.files(), c.secretValues(), c.sha256());
     }
 
     private static Path configDir(Path configFile) {
