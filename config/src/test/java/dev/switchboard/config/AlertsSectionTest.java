@@ -90,11 +90,11 @@ class AlertsSectionTest {
         assertThat(errors).hasSize(4);
         assertThat(errors.get(0)).startsWith("main.yaml:3:25: alerts.receivers[0].kind: unknown receiver kind "
                 + "'prometheus'; expected one of alertmanager, grafana, generic");
-        assertThat(errors.get(1)).isEqualTo("main.yaml:4:53: alerts.receivers[1].auth.bearer: write the bearer token"
+        assertThat(errors.get(1)).isEqualTo("main.yaml:4:54: alerts.receivers[1].auth.bearer: write the bearer token"
                 + " as a reference, ${env:NAME} or ${file:/path}, never inline");
         assertThat(errors.get(2)).startsWith("main.yaml:6:31: alerts.routes[0].matchers[0]: the regular expression "
                 + "for label cluster is not valid");
-        assertThat(errors.get(3)).isEqualTo("main.yaml:7:34: alerts.routes[1].to[0]: expected platform:conversation,"
+        assertThat(errors.get(3)).isEqualTo("main.yaml:7:29: alerts.routes[1].to[0]: expected platform:conversation,"
                 + " like web:#ops, got 'alerts'");
         assertThat(String.join("\n", errors)).doesNotContain("s3cret");
     }
