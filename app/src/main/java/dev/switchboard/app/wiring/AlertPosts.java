@@ -29,7 +29,7 @@ final class AlertPosts implements AutoCloseable {
     private final Clock clock;
     private final ScheduledExecutorService timer;
 
-    private AlertPosts(AlertRouter router, ChatGateway gateway, Clock clock) {
+    AlertPosts(AlertRouter router, ChatGateway gateway, Clock clock) {
         this.router = router;
         this.gateway = gateway;
         this.clock = clock;

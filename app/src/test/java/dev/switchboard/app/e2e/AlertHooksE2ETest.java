@@ -13,7 +13,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.OptionalInt;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,10 +29,15 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AlertHooksE2ETest {
     private static final String TOKEN = "e2e-alertmanager-token-0123";
+    private static final String KEY = "e2e-uptime-hmac-key-4567";
     private static final String ALERTS = """
             alerts:
               receivers:
                 - { name: alertmanager, kind: alertmanager, auth: { bearer: "${file:am-token}" } }
+                - name: uptime
+                  kind: generic
+                  auth: { hmac: { header: X-Signature, secret: "${file:uptime-key}", prefix: "sha256=" } }
+                  mapping: { alerts: /checks, name: /title, status: /state, statusValues: { down: firing } }
               defaultRoute: { to: ["web:#alerts"], groupBy: [alertname], groupWait: 100ms, groupInterval: 200ms }
               budget: { postsPerSecond: 20, burst: 5, maxDelay: 5s }
             """;
@@ -44,6 +52,7 @@ class AlertHooksE2ETest {
     static void start() {
         server = TestServer.prepare(dir, "open");
         server.writeFile("am-token", TOKEN + "\n");
+        server.writeFile("uptime-key", KEY);
         server.editConfig(text -> text + "\n" + ALERTS);
         server.restart();
     }
@@ -107,6 +116,7 @@ class AlertHooksE2ETest {
     void aBadMatcherInTheAlertsSectionStopsStartWithItsFileLineAndColumn() {
         TestServer bad = TestServer.prepare(badDir, "open");
         bad.writeFile("am-token", TOKEN + "\n");
+        bad.writeFile("uptime-key", KEY);
         bad.editConfig(text -> text + "\n" + ALERTS.replace("  defaultRoute:",
                 "  routes: [ { name: eu, matchers: ['cluster=~\"eu-(\"'], to: [\"web:#alerts\"] } ]\n  defaultRoute:"));
 
@@ -116,6 +126,37 @@ class AlertHooksE2ETest {
         assertThat(((Startup.Refused) startup).reasons()).singleElement().asString()
                 .matches("switchboard\\.yaml:\\d+:\\d+: alerts\\.routes\\[0\\]\\.matchers\\[0\\]: the regular "
                         + "expression for label cluster is not valid.*");
+    }
+
+    @Test
+    void aGenericReceiverIsServedAtItsOwnPathAndChecksTheSignatureOfTheRawBody() throws Exception {
+        try (WebChatClient alice = server.connect("alice").join("#alerts")) {
+            String body = "{\"checks\":[{\"title\":\"UptimeCheckDown\",\"state\":\"down\"}]}";
+            String forged = body.replace("UptimeCheckDown", "ForgedCheckDown");
+
+            HttpResponse<String> signed = signedPost(body, sign(body));
+            HttpResponse<String> tampered = signedPost(forged, sign(body));
+
+            assertThat(signed.statusCode()).isEqualTo(200);
+            assertThat(tampered.statusCode()).isEqualTo(403);
+            alice.awaitPosted("UptimeCheckDown");
+            assertThat(alice.messagesIn("#alerts")).noneMatch(m -> m.latest().contains("ForgedCheckDown"));
+        }
+    }
+
+    private static HttpResponse<String> signedPost(String body, String signature) throws Exception {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port()
+                    + "/hooks/generic/uptime")).header("Content-Type", "application/json")
+                    .header("X-Signature", "sha256=" + signature)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+    }
+
+    private static String sign(String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(KEY.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     private static HttpResponse<String> hook(String token, String body) throws Exception {
