@@ -67,7 +67,6 @@ public final class ConfigLoader {
     private SwitchboardConfig assemble(Cursor root, SourceFiles.Sources read, Set<String> secrets,
             CommandChecker checker, Path mainFile) {
         Fields top = root.fields(SECTIONS).orElseThrow();
-        top.get("alerts").ifPresent(c -> c.error("alert routing is not supported yet; remove this section"));
         ServerConfig server = ServiceSectionsReader.server(section(top, "server"));
         StorageConfig storage = ServiceSectionsReader.storage(section(top, "storage"));
         ChatConfig chat = ChatReader.read(top.get("chat"));
@@ -77,10 +76,11 @@ public final class ConfigLoader {
         JobsConfig jobs = ServiceSectionsReader.jobs(section(top, "jobs"), hostName);
         SecurityConfig security = SecurityReader.read(section(top, "security"), users);
         Map<String, Map<String, Object>> plugins = plugins(top.get("plugins"));
+        AlertsConfig alerts = AlertsReader.read(top.get("alerts"));
         CommandReader.Commands commands = new CommandReader().read(top.get("commands"));
         check(checker, commands, root.diagnostics(), mainFile);
         return new SwitchboardConfig(server, storage, chat, users, commands.specs(), policy, admins, jobs,
-                security, plugins, read.files(), secrets, read.sha256());
+                security, plugins, alerts, read.files(), secrets, read.sha256());
     }
 
     /** A section, where an empty one ({@code server:} with nothing under it) means all defaults. */

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param policy the policy rules in order (default deny is the engine's, not a rule here)
  * @param security extra redaction patterns, who may break glass, how long confirmations stay open
  * @param plugins plugin id to its settings as written, in config order
+ * @param alerts webhook receivers, alert routes and budget ({@link AlertsConfig#NONE} without an alerts section)
  * @param files the main file and every included file, absolute, in the order they were read
  * @param secretValues every value a {@code ${env:}} / {@code ${file:}} reference resolved to, to redact anywhere
  * @param sha256 hex SHA-256 over the bytes of {@code files}, for the {@code config_reloaded} audit event
@@ -24,7 +25,7 @@ import java.util.Set;
 public record SwitchboardConfig(
         ServerConfig server, StorageConfig storage, ChatConfig chat, List<UserConfig> users,
         List<CommandSpec> commands, List<PolicyRule> policy, AdminConfig admins, JobsConfig jobs,
-        SecurityConfig security, Map<String, Map<String, Object>> plugins, List<Path> files, Set<String> secretValues,
+        SecurityConfig security, Map<String, Map<String, Object>> plugins, AlertsConfig alerts, List<Path> files, Set<String> secretValues,
         String sha256) {
 
     public SwitchboardConfig {
@@ -35,6 +36,7 @@ public record SwitchboardConfig(
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(alerts, "alerts");
         users = List.copyOf(users);
         commands = List.copyOf(commands);
         policy = List.copyOf(policy);

@@ -1,13 +1,17 @@
 package dev.switchboard.app.wiring;
 
+import dev.switchboard.alerts.routing.AlertRouter;
+import dev.switchboard.alerts.webhook.WebhookReceivers;
 import dev.switchboard.api.IdGenerator;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.audit.AuditEvent;
 import dev.switchboard.api.audit.AuditEventType;
+import dev.switchboard.api.audit.AuditLog;
 import dev.switchboard.api.chat.PlatformUser;
 import dev.switchboard.api.identity.IdentityResolver;
 import dev.switchboard.app.logging.LogRedaction;
 import dev.switchboard.chat.web.WebChatAdapter;
+import dev.switchboard.config.AlertsConfig;
 import dev.switchboard.config.CommandChecker;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigWatcher;
@@ -16,6 +20,7 @@ import dev.switchboard.config.SwitchboardConfig;
 import dev.switchboard.core.Engine;
 import dev.switchboard.core.audit.GroupCommitAuditLog;
 import dev.switchboard.core.chat.AdapterGateway;
+import dev.switchboard.core.chat.ChatGateway;
 import dev.switchboard.core.chat.Outbox;
 import dev.switchboard.core.command.ActiveCommands;
 import dev.switchboard.core.identity.ConfiguredIdentityResolver;
@@ -155,6 +160,8 @@ public final class SwitchboardServer implements AutoCloseable {
             http.webSocket("/chat/ws", new WebChatBridge(web));
         }
         chats.slack().ifPresent(slack -> SlackRoutes.mount(http, slack));
+        AutoCloseable alertPosts = alerts(config, http, storage, audit, gateway, clock);
+        opened.add(alertPosts);
         if (config.chat().mattermost() != null && config.chat().mattermost().buttons()) {
             chats.mattermost().ifPresent(mattermost -> MattermostRoutes.mount(http, mattermost));
         }
@@ -175,9 +182,25 @@ public final class SwitchboardServer implements AutoCloseable {
         // Shutdown order: stop taking changes and messages, then stop running jobs while the chat can still be
         // told about them, then every chat adapter (newest first), the outbox and HTTP, and the audit log and
         // database last.
-        List<AutoCloseable> shutdown = List.of(watcher, housekeeping, engine, jobs, chats, gateway, http::stop,
+        List<AutoCloseable> shutdown = List.of(watcher, housekeeping, alertPosts, engine, jobs, chats, gateway, http::stop,
                 health, audit, storage, logRedaction);
         return new SwitchboardServer(shutdown, http, config.server().bind(), recovered);
+    }
+
+    /**
+     * With receivers configured: mounts {@code /hooks/...}, which store, audit and route alerts, and starts posting
+     * them. Returns what stops the posting (nothing to stop without receivers).
+     */
+    private static AutoCloseable alerts(SwitchboardConfig config, HttpServer http, JdbcStorage storage,
+            AuditLog audit, ChatGateway gateway, Clock clock) {
+        AlertsConfig alerts = config.alerts();
+        if (!alerts.enabled()) {
+            return () -> { };
+        }
+        AlertRouter router = new AlertRouter(alerts.routes(), alerts.budget(), clock);
+        AlertRoutes.mount(http, new WebhookReceivers(alerts.receivers(), storage.alerts(), clock,
+                new AlertIntake(audit, router, clock)));
+        return AlertPosts.start(router, gateway, clock);
     }
 
     /** Where the web chat is, e.g. {@code http://127.0.0.1:8080/}, with the port actually bound. */
@@ -249,7 +272,7 @@ public final class SwitchboardServer implements AutoCloseable {
         }
         return new SwitchboardConfig(new dev.switchboard.config.ServerConfig(c.server().bind(), port.getAsInt()),
                 c.storage(), c.chat(), c.users(), c.commands(), c.policy(), c.admins(), c.jobs(), c.security(),
-                c.plugins(), c.files(), c.secretValues(), c.sha256());
+                c.plugins(), c.alerts(), c.files(), c.secretValues(), c.sha256());
     }
 
     private static Path configDir(Path configFile) {

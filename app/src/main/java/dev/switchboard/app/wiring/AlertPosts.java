@@ -1,0 +1,81 @@
+package dev.switchboard.app.wiring;
+
+import dev.switchboard.alerts.routing.AlertRouter;
+import dev.switchboard.alerts.routing.PostAction;
+import dev.switchboard.api.AdapterException;
+import dev.switchboard.api.chat.MessageRef;
+import dev.switchboard.core.chat.ChatGateway;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Carries out what the {@link AlertRouter} decides, on one daemon thread: every {@link #PERIOD} it asks the router
+ * what is due and says or edits each message through the chat gateway (the outbox, so a platform that is down gets
+ * it later), reporting the message id back with {@link AlertRouter#posted}, or {@link AlertRouter#failed} when the
+ * gateway refuses (the router then posts the group anew when its budget allows). Closing stops the ticks.
+ */
+final class AlertPosts implements AutoCloseable {
+    static final Duration PERIOD = Duration.ofMillis(250);
+    private static final Logger log = LoggerFactory.getLogger(AlertPosts.class);
+
+    private final AlertRouter router;
+    private final ChatGateway gateway;
+    private final Clock clock;
+    private final ScheduledExecutorService timer;
+
+    AlertPosts(AlertRouter router, ChatGateway gateway, Clock clock) {
+        this.router = router;
+        this.gateway = gateway;
+        this.clock = clock;
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "alert-posts");
+            thread.setDaemon(true);
+            return thread;
+        });
+    }
+
+    static AlertPosts start(AlertRouter router, ChatGateway gateway, Clock clock) {
+        AlertPosts posts = new AlertPosts(router, gateway, clock);
+        posts.timer.scheduleWithFixedDelay(posts::tick, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        return posts;
+    }
+
+    /** One round: everything due now, in the router's order. Never throws (that would stop the schedule). */
+    void tick() {
+        try {
+            List<PostAction> due = router.tick(clock.instant());
+            for (PostAction action : due) {
+                carryOut(action);
+            }
+        } catch (RuntimeException e) {
+            log.error("alert posting round failed; trying again in {} ms", PERIOD.toMillis(), e);
+        }
+    }
+
+    private void carryOut(PostAction action) {
+        try {
+            switch (action) {
+                case PostAction.Say say -> {
+                    MessageRef posted = gateway.say(say.conversation(), say.reply());
+                    router.posted(say.groupId(), posted.messageId());
+                }
+                case PostAction.Edit edit -> gateway.edit(edit.message(), edit.reply());
+            }
+        } catch (AdapterException e) {
+            log.warn("could not post alert group {} to {}: {}", action.groupId(), action.conversation(),
+                    e.getMessage());
+            router.failed(action.groupId());
+        }
+    }
+
+    @Override
+    public void close() {
+        timer.shutdownNow();
+    }
+}
