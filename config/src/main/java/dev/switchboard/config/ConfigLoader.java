@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class ConfigLoader {
     private static final Logger log = LoggerFactory.getLogger(ConfigLoader.class);
     private static final List<String> SECTIONS = List.of("server", "storage", "chat", "users", "policy", "commands",
-            "admins", "jobs", "security", "plugins", "include", "alerts");
+            "admins", "jobs", "security", "plugins", "include", "alerts", "incidents");
 
     private final Function<String, String> env;
     private final Supplier<String> hostName;
@@ -77,10 +77,11 @@ public final class ConfigLoader {
         SecurityConfig security = SecurityReader.read(section(top, "security"), users);
         Map<String, Map<String, Object>> plugins = plugins(top.get("plugins"));
         AlertsConfig alerts = AlertsReader.read(top.get("alerts"));
+        IncidentsConfig incidents = ServiceSectionsReader.incidents(section(top, "incidents"));
         CommandReader.Commands commands = new CommandReader().read(top.get("commands"));
         check(checker, commands, root.diagnostics(), mainFile);
         return new SwitchboardConfig(server, storage, chat, users, commands.specs(), policy, admins, jobs,
-                security, plugins, alerts, read.files(), secrets, read.sha256());
+                security, plugins, alerts, incidents, read.files(), secrets, read.sha256());
     }
 
     /** A section, where an empty one ({@code server:} with nothing under it) means all defaults. */

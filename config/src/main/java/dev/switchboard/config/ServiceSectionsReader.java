@@ -65,6 +65,14 @@ final class ServiceSectionsReader {
         return new AdminConfig(groups, conversations);
     }
 
+    static IncidentsConfig incidents(Optional<Cursor> section) {
+        Optional<Fields> f = section.flatMap(c -> c.fields(List.of("announce")));
+        return f.flatMap(x -> x.get("announce"))
+                .flatMap(c -> c.string().flatMap(text -> conversation(c, text)))
+                .map(IncidentsConfig::new)
+                .orElse(IncidentsConfig.DEFAULT);
+    }
+
     /** The host name, for {@code jobs.node}; "localhost" when the host has none it can tell. Looked up once. */
     static String hostName() {
         return HostName.NAME;

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param security extra redaction patterns, who may break glass, how long confirmations stay open
  * @param plugins plugin id to its settings as written, in config order
  * @param alerts webhook receivers, alert routes and budget ({@link AlertsConfig#NONE} without an alerts section)
+ * @param incidents where incidents are announced ({@link IncidentsConfig#DEFAULT}: nowhere extra)
  * @param files the main file and every included file, absolute, in the order they were read
  * @param secretValues every value a {@code ${env:}} / {@code ${file:}} reference resolved to, to redact anywhere
  * @param sha256 hex SHA-256 over the bytes of {@code files}, for the {@code config_reloaded} audit event
@@ -25,8 +26,8 @@ import java.util.Set;
 public record SwitchboardConfig(
         ServerConfig server, StorageConfig storage, ChatConfig chat, List<UserConfig> users,
         List<CommandSpec> commands, List<PolicyRule> policy, AdminConfig admins, JobsConfig jobs,
-        SecurityConfig security, Map<String, Map<String, Object>> plugins, AlertsConfig alerts, List<Path> files, Set<String> secretValues,
-        String sha256) {
+        SecurityConfig security, Map<String, Map<String, Object>> plugins, AlertsConfig alerts,
+        IncidentsConfig incidents, List<Path> files, Set<String> secretValues, String sha256) {
 
     public SwitchboardConfig {
         Objects.requireNonNull(server, "server");
@@ -36,6 +37,7 @@ public record SwitchboardConfig(
         Objects.requireNonNull(jobs, "jobs");
         Objects.requireNonNull(security, "security");
         Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(incidents, "incidents");
         Objects.requireNonNull(alerts, "alerts");
         users = List.copyOf(users);
         commands = List.copyOf(commands);

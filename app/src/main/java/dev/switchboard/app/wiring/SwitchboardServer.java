@@ -137,7 +137,8 @@ public final class SwitchboardServer implements AutoCloseable {
                 .policy(policy).users(users::get)
                 .commands(commands).jobs(jobs).audit(audit, storage.audit()).gateway(gateway).redactor(redactor)
                 .pending(storage.pending()).approvals(approvalSettings(config)).inbound(storage.inboundEvents())
-                .chatHealth(chats::health);
+                .chatHealth(chats::health)
+                .incidents(storage.incidents(), config.incidents().announce());
         plugins.stages().forEach(s -> engineBuilder.stage(s.getKey(), s.getValue()));
         Engine engine = engineBuilder.build();
         opened.add(engine);
@@ -272,7 +273,7 @@ public final class SwitchboardServer implements AutoCloseable {
         }
         return new SwitchboardConfig(new dev.switchboard.config.ServerConfig(c.server().bind(), port.getAsInt()),
                 c.storage(), c.chat(), c.users(), c.commands(), c.policy(), c.admins(), c.jobs(), c.security(),
-                c.plugins(), c.alerts(), c.files(), c.secretValues(), c.sha256());
+                c.plugins(), c.alerts(), c.incidents(), c.files(), c.secretValues(), c.sha256());
     }
 
     private static Path configDir(Path configFile) {
