@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.switchboard.alerts.peer.AlertmanagerPeer;
 import dev.switchboard.api.alert.Silence;
 import dev.switchboard.api.alert.SilenceRequest;
 import dev.switchboard.api.alert.SilenceResult;
@@ -16,7 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
  * silence is expired. Skipped when Alertmanager is not installed, unless {@code CI=true}, where it fails.
  */
 class AlertmanagerSilencesIT {
-    private static final Path SCRIPT = Path.of("..", "scripts", "peers", "alertmanager.sh").toAbsolutePath();
     private static final Duration STATE_CHANGE = Duration.ofSeconds(20);
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -52,7 +50,7 @@ class AlertmanagerSilencesIT {
 
     @BeforeEach
     void start() throws Exception {
-        if (!alertmanagerInstalled()) {
+        if (!AlertmanagerPeer.installed()) {
             String why = "prometheus-alertmanager is not installed (apt-get install prometheus-alertmanager)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail("Alertmanager is required in CI (CI=true) but " + why);
@@ -67,7 +65,8 @@ class AlertmanagerSilencesIT {
             exchange.close();
         });
         sink.start();
-        String port = script("start", "http://127.0.0.1:" + sink.getAddress().getPort() + "/hook").strip();
+        String port = AlertmanagerPeer.script(dir, "start",
+                Map.of("WEBHOOK_URL", "http://127.0.0.1:" + sink.getAddress().getPort() + "/hook")).strip();
         alertmanager = URI.create("http://127.0.0.1:" + port);
         silences = new AlertmanagerSilences(AlertmanagerConfig.of(alertmanager), Clock.systemUTC());
     }
@@ -76,7 +75,7 @@ class AlertmanagerSilencesIT {
     void stop() throws Exception {
         if (sink != null) {
             try {
-                script("stop", null);
+                AlertmanagerPeer.script(dir, "stop", Map.of());
             } finally {
                 sink.stop(0);
             }
@@ -173,31 +172,5 @@ class AlertmanagerSilencesIT {
         List<String> ids = new ArrayList<>();
         alerts(run).getFirst().get("status").get("silencedBy").forEach(id -> ids.add(id.asString()));
         return ids;
-    }
-
-    private String script(String command, String webhookUrl) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), command, dir.resolve("am").toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        if (webhookUrl != null) {
-            builder.environment().put("WEBHOOK_URL", webhookUrl);
-        }
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(SCRIPT + " " + command + " did not finish within 90 s");
-        }
-        assertThat(process.exitValue()).as("%s %s exit status", SCRIPT, command).isZero();
-        return out;
-    }
-
-    private static boolean alertmanagerInstalled() {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin");
-        for (String entry : path.split(":")) {
-            if (Files.isExecutable(Path.of(entry, "prometheus-alertmanager"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

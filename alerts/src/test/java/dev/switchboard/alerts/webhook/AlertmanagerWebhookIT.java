@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.switchboard.alerts.memory.InMemoryAlertStore;
+import dev.switchboard.alerts.peer.AlertmanagerPeer;
 import dev.switchboard.api.alert.Alert;
 import dev.switchboard.api.alert.AlertQuery;
 import dev.switchboard.api.alert.AlertStore.Transition;
@@ -17,7 +18,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -27,7 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.io.TempDir;
  * Alertmanager is not installed, unless {@code CI=true}, where it fails.
  */
 class AlertmanagerWebhookIT {
-    private static final Path SCRIPT = Path.of("..", "scripts", "peers", "alertmanager.sh").toAbsolutePath();
     private static final String TOKEN = "it-Bearer-" + UUID.randomUUID();
     private static final Duration DELIVERY = Duration.ofSeconds(30);
 
@@ -54,7 +52,7 @@ class AlertmanagerWebhookIT {
 
     @BeforeEach
     void start() throws Exception {
-        if (!alertmanagerInstalled()) {
+        if (!AlertmanagerPeer.installed()) {
             String why = "prometheus-alertmanager is not installed (apt-get install prometheus-alertmanager)";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 fail("Alertmanager is required in CI (CI=true) but " + why);
@@ -78,15 +76,16 @@ class AlertmanagerWebhookIT {
             }
         });
         server.start();
-        alertmanagerPort = Integer.parseInt(script("start",
-                "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/alertmanager").strip());
+        alertmanagerPort = Integer.parseInt(AlertmanagerPeer.script(dir, "start", Map.of(
+                "WEBHOOK_URL", "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/alertmanager",
+                "WEBHOOK_BEARER", TOKEN)).strip());
     }
 
     @AfterEach
     void stop() throws Exception {
         if (server != null) {
             try {
-                script("stop", null);
+                AlertmanagerPeer.script(dir, "stop", Map.of());
             } finally {
                 server.stop(0);
             }
@@ -134,32 +133,5 @@ class AlertmanagerWebhookIT {
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(alerts)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as("Alertmanager took the alert: %s", response.body()).isEqualTo(200);
-    }
-
-    private String script(String command, String webhookUrl) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), command, dir.resolve("am").toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        if (webhookUrl != null) {
-            builder.environment().put("WEBHOOK_URL", webhookUrl);
-            builder.environment().put("WEBHOOK_BEARER", TOKEN);
-        }
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(SCRIPT + " " + command + " did not finish within 90 s");
-        }
-        assertThat(process.exitValue()).as("%s %s exit status", SCRIPT, command).isZero();
-        return out;
-    }
-
-    private static boolean alertmanagerInstalled() {
-        String path = System.getenv().getOrDefault("PATH", "/usr/bin");
-        for (String entry : path.split(":")) {
-            if (Files.isExecutable(Path.of(entry, "prometheus-alertmanager"))) {
-                return true;
-            }
-        }
-        return false;
     }
 }
