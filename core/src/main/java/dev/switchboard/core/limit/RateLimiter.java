@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -47,17 +46,6 @@ public final class RateLimiter {
         }
     }
 
-    /** How many runs {@code user} has in the window of {@code limit} at {@code now}, for explanations. */
-    public int used(String user, RateLimit limit, Instant now) {
-        Deque<Instant> window = windows.get(limit.key() + "\u0000" + user);
-        if (window == null) {
-            return 0;
-        }
-        synchronized (window) {
-            Instant start = now.minus(limit.per());
-            return (int) window.stream().filter(t -> t.isAfter(start)).count();
-        }
-    }
 
     /** A readable wait: {@code 3m 20s}, {@code 45s}, {@code 1h 5m}. */
     public static String describe(Duration wait) {
@@ -69,10 +57,5 @@ public final class RateLimiter {
             return seconds / 60 + "m" + (seconds % 60 == 0 ? "" : " " + seconds % 60 + "s");
         }
         return seconds / 3600 + "h" + (seconds % 3600 / 60 == 0 ? "" : " " + seconds % 3600 / 60 + "m");
-    }
-
-    /** An optional limiter that is never used, for resumed requests (they were counted when asked). */
-    public static Optional<RateLimiter> none() {
-        return Optional.empty();
     }
 }
