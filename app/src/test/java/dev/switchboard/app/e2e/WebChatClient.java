@@ -43,8 +43,6 @@ final class WebChatClient implements AutoCloseable {
     private final String user;
     private final List<String> frames = new CopyOnWriteArrayList<>();
     private final List<Message> messages = new CopyOnWriteArrayList<>();
-    // "id\u0000text" for every message and edit, in the order they arrived
-    private final List<String> timeline = new CopyOnWriteArrayList<>();
     private final CompletableFuture<String> closed = new CompletableFuture<>();
     private volatile WebSocket socket;
     private volatile String room = "#general";
@@ -178,17 +176,6 @@ final class WebChatClient implements AutoCloseable {
         return messages.stream().filter(m -> m.room().equals(name)).toList();
     }
 
-    /** When message {@code id} first showed a text matching {@code regex}: an index into arrival order, or -1. */
-    int firstShown(String id, String regex) {
-        Pattern pattern = Pattern.compile(regex, Pattern.DOTALL);
-        for (int i = 0; i < timeline.size(); i++) {
-            String[] entry = timeline.get(i).split("\u0000", 2);
-            if (entry[0].equals(id) && pattern.matcher(entry[1]).find()) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     /** Every frame received so far, raw. */
     List<String> frames() {
@@ -255,7 +242,6 @@ final class WebChatClient implements AutoCloseable {
                 List<String> versions = new ArrayList<>(m.versions());
                 versions.add(PlainText.of(node.path("reply")));
                 messages.set(messages.indexOf(m), new Message(m.room(), m.id(), m.from(), List.copyOf(versions)));
-                timeline.add(m.id() + "\u0000" + versions.getLast());
             });
             default -> { }
         }
@@ -264,7 +250,6 @@ final class WebChatClient implements AutoCloseable {
     private void add(String in, JsonNode m) {
         Message message = new Message(in, text(m, "id"), text(m, "from"), List.of(PlainText.of(m.path("reply"))));
         messages.add(message);
-        timeline.add(message.id() + "\u0000" + message.latest());
     }
 
     private static String text(JsonNode node, String field) {
