@@ -1,6 +1,7 @@
 package dev.switchboard.core;
 
 import dev.switchboard.api.IdGenerator;
+import dev.switchboard.api.alert.AlertDesk;
 import dev.switchboard.api.audit.AuditLog;
 import dev.switchboard.api.audit.AuditStore;
 import dev.switchboard.api.chat.AdapterHealth;
@@ -131,6 +132,7 @@ public final class Engine implements AutoCloseable {
         private Dispatcher.Settings dispatcher = Dispatcher.Settings.defaults();
         private IncidentStore incidentStore;
         private ConversationRef incidentAnnounce;
+        private AlertDesk alertDesk;
         private final List<Map.Entry<StageSlot, Stage>> stages = new ArrayList<>();
 
         private Builder() {}
@@ -172,6 +174,15 @@ public final class Engine implements AutoCloseable {
         public Builder incidents(IncidentStore store, ConversationRef announce) {
             incidentStore = Objects.requireNonNull(store, "store");
             incidentAnnounce = announce;
+            return this;
+        }
+
+        /**
+         * Enables the alert commands ({@code alerts}, {@code ack}, {@code silence}, {@code unsilence},
+         * {@code escalate}) and lets incidents link alerts. Without it, those commands answer that alerts are off.
+         */
+        public Builder alerts(AlertDesk desk) {
+            alertDesk = Objects.requireNonNull(desk, "desk");
             return this;
         }
 

@@ -1,6 +1,7 @@
 package dev.switchboard.api.chat;
 
 import dev.switchboard.api.reply.Reply;
+import java.util.Optional;
 
 /**
  * Connects Switchboard to one chat platform.
@@ -34,4 +35,12 @@ public interface ChatAdapter {
     MessageRef edit(MessageRef message, Reply reply);
 
     AdapterHealth health();
+
+    /**
+     * The platform's ability to create conversations for incidents, when it has one and the adapter is configured
+     * to use it; empty by default.
+     */
+    default Optional<RoomCreator> rooms() {
+        return Optional.empty();
+    }
 }

@@ -55,4 +55,24 @@ public sealed interface Block {
             buttons = List.copyOf(buttons);
         }
     }
+
+    /**
+     * A document attached as a file where the platform takes files ({@link
+     * dev.switchboard.api.chat.Capabilities#files()}: Slack, Mattermost), such as an incident's postmortem; other
+     * platforms show its name and its text inline, like {@link Code}.
+     *
+     * @param name the file name shown and offered for download, such as {@code INC-3-postmortem.md}
+     * @param mediaType its media type, such as {@code text/markdown}
+     * @param content the file's text
+     */
+    record File(String name, String mediaType, String content) implements Block {
+        public File {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(mediaType, "mediaType");
+            Objects.requireNonNull(content, "content");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("a file needs a name");
+            }
+        }
+    }
 }

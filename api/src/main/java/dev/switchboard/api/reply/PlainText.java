@@ -19,6 +19,7 @@ public final class PlainText {
                 case Block.Fields f -> fields(f);
                 case Block.Table t -> table(t);
                 case Block.Buttons b -> buttons(b);
+                case Block.File f -> f.name() + ":\n" + f.content();
             });
         }
         return String.join("\n", parts);

@@ -3,7 +3,9 @@ package dev.switchboard.core.chat;
 import dev.switchboard.api.chat.Capabilities;
 import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.chat.MessageRef;
+import dev.switchboard.api.chat.RoomCreator;
 import dev.switchboard.api.reply.Reply;
+import java.util.Optional;
 
 /**
  * How the engine talks back: posts and edits messages in any conversation on any connected platform, picking the
@@ -19,4 +21,9 @@ public interface ChatGateway {
 
     /** What the platform can show; used to decide between edits and thread posts. */
     Capabilities capabilities(String platform);
+
+    /** The platform's room creator (for incident rooms), when its adapter offers one; empty by default. */
+    default Optional<RoomCreator> rooms(String platform) {
+        return Optional.empty();
+    }
 }

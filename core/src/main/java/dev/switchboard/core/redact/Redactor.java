@@ -122,6 +122,7 @@ public final class Redactor {
             blocks.add(switch (block) {
                 case Block.Text t -> new Block.Text(redactor.apply(t.text()));
                 case Block.Code c -> new Block.Code(redactor.apply(c.text()));
+                case Block.File f -> new Block.File(f.name(), f.mediaType(), redactor.apply(f.content()));
                 case Block.Fields f -> new Block.Fields(f.fields().stream()
                         .map(x -> new Block.Field(redactor.apply(x.label()), redactor.apply(x.value()))).toList());
                 case Block.Table t -> new Block.Table(t.headers().stream().map(redactor).toList(),

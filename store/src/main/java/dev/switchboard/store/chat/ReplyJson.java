@@ -30,6 +30,8 @@ final class ReplyJson {
             switch (block) {
                 case Block.Text t -> node.put("type", "text").put("text", t.text());
                 case Block.Code c -> node.put("type", "code").put("text", c.text());
+                case Block.File f -> node.put("type", "file").put("name", f.name()).put("mediaType", f.mediaType())
+                        .put("text", f.content());
                 case Block.Fields f -> {
                     ArrayNode fields = node.put("type", "fields").putArray("fields");
                     f.fields().forEach(field -> fields.addObject().put("label", field.label())
@@ -65,6 +67,8 @@ final class ReplyJson {
                 blocks.add(switch (type) {
                     case "text" -> new Block.Text(node.required("text").stringValue());
                     case "code" -> new Block.Code(node.required("text").stringValue());
+                    case "file" -> new Block.File(node.required("name").stringValue(),
+                            node.required("mediaType").stringValue(), node.required("text").stringValue());
                     case "fields" -> new Block.Fields(node.required("fields").values().stream()
                             .map(f -> new Block.Field(f.required("label").stringValue(),
                                     f.required("value").stringValue()))
@@ -77,7 +81,7 @@ final class ReplyJson {
                                     Button.Style.valueOf(b.required("style").stringValue().toUpperCase(Locale.ROOT))))
                             .toList());
                     default -> throw new IllegalArgumentException("unknown block type '" + type
-                            + "', expected text, code, fields, table or buttons");
+                            + "', expected text, code, file, fields, table or buttons");
                 });
             }
             return new Reply(blocks);

@@ -26,6 +26,7 @@ final class IrcText {
                 case Block.Code c -> c.text();
                 case Block.Fields f -> PlainText.render(new Reply(List.of(f)));
                 case Block.Table t -> PlainText.render(new Reply(List.of(t)));
+                case Block.File f -> PlainText.render(new Reply(List.of(f)));
             };
             for (String line : text.split("\r\n|\r|\n", -1)) {
                 String clean = line.replace('\t', ' ').replaceAll("[\\x00-\\x1f\\x7f]", "").stripTrailing();

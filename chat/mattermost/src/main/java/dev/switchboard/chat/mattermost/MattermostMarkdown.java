@@ -48,6 +48,7 @@ final class MattermostMarkdown {
             switch (block) {
                 case Block.Text t -> parts.add(escape(t.text()));
                 case Block.Code c -> parts.add(code(c.text()));
+                case Block.File f -> parts.add(escape(f.name()) + "\n" + code(f.content()));
                 case Block.Fields f -> parts.add(fields(f));
                 case Block.Table t -> parts.add(table(t));
                 case Block.Buttons b -> {

@@ -47,6 +47,7 @@ final class BlockKit {
             switch (block) {
                 case Block.Text t -> blocks.add(section(Mrkdwn.escape(t.text())));
                 case Block.Code c -> blocks.add(section(code(c.text())));
+                case Block.File f -> blocks.add(section(Mrkdwn.escape(f.name()) + "\n" + code(f.content())));
                 case Block.Table t -> blocks.add(section(code(new Reply(List.of(t)).plainText())));
                 case Block.Fields f -> fields(blocks, f.fields());
                 case Block.Buttons b -> buttons(blocks, b.buttons(), index);

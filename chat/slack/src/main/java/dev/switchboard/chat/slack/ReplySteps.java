@@ -62,6 +62,7 @@ final class ReplySteps {
             String text = switch (block) {
                 case Block.Text t -> t.text();
                 case Block.Code c -> c.text() + "``````";
+                case Block.File f -> f.name() + f.content() + "``````";
                 case Block.Table t -> new Reply(List.of(t)).plainText() + "``````";
                 case Block.Fields f -> "";
                 case Block.Buttons b -> "";

@@ -36,6 +36,7 @@ final class ReplyJson {
         switch (block) {
             case Block.Text t -> node.put("type", "text").put("text", t.text());
             case Block.Code c -> node.put("type", "code").put("text", c.text());
+            case Block.File f -> node.put("type", "code").put("text", f.name() + "\n" + f.content());
             case Block.Fields f -> {
                 ArrayNode fields = node.put("type", "fields").putArray("fields");
                 for (Block.Field field : f.fields()) {

@@ -45,6 +45,7 @@ final class ReplyParts {
             case Block.Fields f -> asCode(block, max);
             case Block.Table t -> asCode(block, max);
             case Block.Buttons b -> asCode(block, max);
+            case Block.File f -> asCode(block, max);
         };
     }
 
@@ -76,6 +77,7 @@ final class ReplyParts {
             case Block.Table t -> t.headers().stream().mapToInt(String::length).sum()
                     + t.rows().stream().flatMap(List::stream).mapToInt(s -> s.length() + 2).sum();
             case Block.Buttons b -> b.buttons().stream().mapToInt(ReplyParts::size).sum();
+            case Block.File f -> f.name().length() + 1 + f.content().length();
         };
     }
 
