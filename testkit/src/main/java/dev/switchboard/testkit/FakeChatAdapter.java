@@ -8,15 +8,20 @@ import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.chat.InboundMessage;
 import dev.switchboard.api.chat.MessageRef;
 import dev.switchboard.api.chat.MessageSink;
+import dev.switchboard.api.chat.RoomCreator;
 import dev.switchboard.api.reply.Block;
 import dev.switchboard.api.reply.Button;
 import dev.switchboard.api.reply.Reply;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * A chat platform in memory. It records, in order, what users said ({@link #userSaid}) and what the bot posted, and
@@ -33,6 +38,18 @@ public final class FakeChatAdapter implements ChatAdapter {
         }
     }
 
+    /**
+     * A room the fake created through {@link #rooms()}: where it is, the name it got (after the platform's rules), the
+     * purpose, who was invited and who was not (see {@link #unknownUsers}).
+     */
+    public record CreatedRoom(ConversationRef room, String name, String purpose, List<String> invited,
+            List<String> notInvited) {
+        public CreatedRoom {
+            invited = List.copyOf(invited);
+            notInvited = List.copyOf(notInvited);
+        }
+    }
+
     private final String platform;
     private final Capabilities capabilities;
     private final List<Line> lines = new ArrayList<>();
@@ -40,6 +57,10 @@ public final class FakeChatAdapter implements ChatAdapter {
     private final Map<String, List<Button>> buttons = new HashMap<>();
     private volatile MessageSink sink;
     private volatile boolean failing;
+    private final List<CreatedRoom> createdRooms = new ArrayList<>();
+    private final Set<String> unknownUsers = new HashSet<>();
+    private volatile boolean roomsEnabled;
+    private volatile RoomCreator.Result roomFailure;
     private int posted;
 
     /** A web-chat-like platform named {@code web}, with threads, edits and buttons. */
@@ -90,6 +111,73 @@ public final class FakeChatAdapter implements ChatAdapter {
     /** While true, every send and edit fails with an {@link AdapterException}, as when the platform is down. */
     public void failing(boolean failing) {
         this.failing = failing;
+    }
+
+    /**
+     * Lets this platform create rooms, like Slack: {@link #rooms()} then offers a creator that names the room as a
+     * platform would (lower case; runs of characters other than {@code a-z0-9-_} become one {@code -}, none at the ends; at
+     * most 80; a taken name
+     * gets {@code -2}, {@code -3}...), creates {@code #<name>} and records it in {@link #createdRooms()}. Returns
+     * this, for {@code ChatTestHarness.builder().adapter(new FakeChatAdapter().withRooms())}.
+     */
+    public FakeChatAdapter withRooms() {
+        roomsEnabled = true;
+        return this;
+    }
+
+    /** Invitees the platform does not know: room creation reports them as not invited. Returns this. */
+    public synchronized FakeChatAdapter unknownUsers(String... userIds) {
+        unknownUsers.addAll(List.of(userIds));
+        return this;
+    }
+
+    /**
+     * Makes every later room creation end in {@code failure} (a {@link RoomCreator.Result.Refused} or
+     * {@link RoomCreator.Result.Unavailable}) instead of a room; null creates rooms again.
+     */
+    public void failRooms(RoomCreator.Result failure) {
+        if (failure instanceof RoomCreator.Result.Created) {
+            throw new IllegalArgumentException("failRooms takes a Refused or Unavailable result");
+        }
+        roomFailure = failure;
+    }
+
+    /** Empty until {@link #withRooms()}; then a creator recording into {@link #createdRooms()}. */
+    @Override
+    public Optional<RoomCreator> rooms() {
+        return roomsEnabled ? Optional.of(this::createRoom) : Optional.empty();
+    }
+
+    /** The rooms created so far, in order. */
+    public synchronized List<CreatedRoom> createdRooms() {
+        return List.copyOf(createdRooms);
+    }
+
+    private synchronized RoomCreator.Result createRoom(String wanted, String purpose, List<String> invite) {
+        RoomCreator.Result failure = roomFailure;
+        if (failure != null) {
+            return failure;
+        }
+        String base = wanted.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_-]+", "-")
+                .replaceAll("^-+|-+$", "");
+        base = base.substring(0, Math.min(base.length(), 80));
+        if (base.isEmpty()) {
+            return new RoomCreator.Result.Refused("a room needs a name with letters or digits");
+        }
+        String name = base;
+        for (int n = 2; taken(name); n++) {
+            String suffix = "-" + n;
+            name = base.substring(0, Math.min(base.length(), 80 - suffix.length())) + suffix;
+        }
+        List<String> invited = invite.stream().filter(u -> !unknownUsers.contains(u)).toList();
+        List<String> notInvited = invite.stream().filter(unknownUsers::contains).toList();
+        ConversationRef room = ConversationRef.of(platform, "#" + name);
+        createdRooms.add(new CreatedRoom(room, name, purpose, invited, notInvited));
+        return new RoomCreator.Result.Created(room, name, notInvited);
+    }
+
+    private boolean taken(String name) {
+        return createdRooms.stream().anyMatch(r -> r.name().equals(name));
     }
 
     @Override

@@ -4,9 +4,11 @@ import dev.switchboard.api.chat.Capabilities;
 import dev.switchboard.api.chat.ChatAdapter;
 import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.chat.MessageRef;
+import dev.switchboard.api.chat.RoomCreator;
 import dev.switchboard.api.reply.Reply;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -45,6 +47,13 @@ public final class AdapterGateway implements ChatGateway {
     @Override
     public Capabilities capabilities(String platform) {
         return adapter(platform).capabilities();
+    }
+
+    /** The adapter's {@link ChatAdapter#rooms()}; empty when no adapter is registered for the platform. */
+    @Override
+    public Optional<RoomCreator> rooms(String platform) {
+        ChatAdapter adapter = adapters.get(platform);
+        return adapter == null ? Optional.empty() : adapter.rooms();
     }
 
     private ChatAdapter adapter(String platform) {

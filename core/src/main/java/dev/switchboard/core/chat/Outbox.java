@@ -8,12 +8,14 @@ import dev.switchboard.api.chat.OutboxStore;
 import dev.switchboard.api.chat.OutboxStore.Draft;
 import dev.switchboard.api.chat.OutboxStore.Entry;
 import dev.switchboard.api.chat.OutboxStore.Kind;
+import dev.switchboard.api.chat.RoomCreator;
 import dev.switchboard.api.reply.Reply;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.random.RandomGenerator;
@@ -153,6 +155,12 @@ public final class Outbox implements ChatGateway, AutoCloseable {
     @Override
     public Capabilities capabilities(String platform) {
         return direct.capabilities(platform);
+    }
+
+    /** The platform's room creator, straight from the gateway it wraps: creating a room is never queued. */
+    @Override
+    public Optional<RoomCreator> rooms(String platform) {
+        return direct.rooms(platform);
     }
 
     /**

@@ -10,16 +10,19 @@ import dev.switchboard.api.chat.ChatAdapter;
 import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.chat.MessageRef;
 import dev.switchboard.api.chat.MessageSink;
+import dev.switchboard.api.chat.RoomCreator;
 import dev.switchboard.api.reply.Reply;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class AdapterGatewayTest {
     private static final class Adapter implements ChatAdapter {
         final String platform;
         final List<String> sent = new ArrayList<>();
+        RoomCreator rooms;
 
         Adapter(String platform) {
             this.platform = platform;
@@ -35,6 +38,7 @@ class AdapterGatewayTest {
         }
         public MessageRef edit(MessageRef message, Reply reply) { return message; }
         public AdapterHealth health() { return AdapterHealth.connected(Instant.EPOCH); }
+        public Optional<RoomCreator> rooms() { return Optional.ofNullable(rooms); }
     }
 
     @Test
@@ -63,5 +67,21 @@ class AdapterGatewayTest {
         AdapterGateway gateway = new AdapterGateway(List.of(new Adapter("web")));
 
         assertThatThrownBy(() -> gateway.register(new Adapter("web"))).hasMessageContaining("web");
+    }
+
+    @Test
+    void roomsComeFromTheAdapterOfThePlatformThroughTheOutboxToo() {
+        Adapter slack = new Adapter("slack");
+        slack.rooms = (name, purpose, invite) -> new RoomCreator.Result.Created(ConversationRef.of("slack", "C9"),
+                name, List.of());
+        AdapterGateway gateway = new AdapterGateway(List.of(slack, new Adapter("irc")));
+        Outbox outbox = new Outbox(gateway, new InMemoryOutboxStore(), java.time.Clock.systemUTC(),
+                Outbox.Settings.defaults(), (message, reason) -> {});
+
+        assertThat(gateway.rooms("irc")).isEmpty();
+        assertThat(gateway.rooms("matrix")).isEmpty();
+        assertThat(outbox.rooms("irc")).isEmpty();
+        assertThat(outbox.rooms("slack").orElseThrow().create("inc-1", "checkout is down", List.of()))
+                .isEqualTo(new RoomCreator.Result.Created(ConversationRef.of("slack", "C9"), "inc-1", List.of()));
     }
 }

@@ -67,6 +67,17 @@ public abstract class OutboxStoreContract {
     }
 
     @Test
+    void aQueuedFileComesBackWithItsNameMediaTypeAndText() {
+        ConversationRef to = room();
+        Reply reply = Reply.builder().text("postmortem for INC-3")
+                .add(new Block.File("INC-3-postmortem.md", "text/markdown", "# INC-3\n\n| when | what |\n✓ \"done\""))
+                .build();
+        long id = store().enqueue(new Draft(to, Kind.SAY, null, reply, T0, T0, null));
+
+        assertThat(stored(id).reply()).isEqualTo(reply);
+    }
+
+    @Test
     void onlyTheFirstPendingMessageOfEachConversationIsDue() {
         ConversationRef ops = room();
         ConversationRef dev = room();
