@@ -7,12 +7,15 @@ import dev.switchboard.api.chat.ChatAdapter;
 import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.chat.MessageRef;
 import dev.switchboard.api.chat.MessageSink;
+import dev.switchboard.api.chat.RoomCreator;
 import dev.switchboard.api.reply.Reply;
 import dev.switchboard.chat.slack.SlackWebApi.BotIdentity;
 import dev.switchboard.chat.slack.SlackWebApi.Posted;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +35,11 @@ import tools.jackson.databind.JsonNode;
  * {@link SlackSettings#maxTextLength()} is posted as a short message plus a text snippet file. Every call goes
  * through a per-channel {@link ChannelQueue}: ordered, about one message per second per channel, {@code Retry-After}
  * honoured, 5xx and network failures retried; {@link #send} throws {@link AdapterException} once it gives up, and
- * {@link #health()} shows why.
+ * {@link #health()} shows why. A {@link dev.switchboard.api.reply.Block.File} is uploaded as a real file
+ * ({@code files.getUploadURLExternal}, the upload, {@code files.completeUploadExternal}) after the message.
+ *
+ * <p>Incident rooms: {@link #rooms()} creates public channels ({@link SlackRooms}; scopes {@code channels:manage},
+ * and {@code files:write} for files).
  *
  * <p>Thread-safe; {@link #start} and {@link #stop} are idempotent.
  */
@@ -47,6 +54,7 @@ public final class SlackChatAdapter implements ChatAdapter {
     private final Ticker outboundTicker;
     private final InboundEvents events;
     private final SlackHttpEndpoint http;
+    private final SlackRooms rooms;
     private volatile AdapterHealth health;
     private volatile Run run;
 
@@ -86,6 +94,12 @@ public final class SlackChatAdapter implements ChatAdapter {
         this.http = new SlackHttpEndpoint(settings.signingSecret() == null ? null
                 : new RequestSignature(settings.signingSecret(), clock), this::handlePayload);
         this.health = new AdapterHealth(AdapterHealth.State.STOPPED, null, clock.instant());
+        this.rooms = new SlackRooms(() -> {
+            Run current = run;
+            return current == null ? null : current.api;
+        }, outboundTicker, new Backoff(Duration.ofMillis(250), Duration.ofSeconds(10),
+                ThreadLocalRandom.current()::nextDouble), settings.sendAttempts(),
+                () -> ThreadLocalRandom.current().nextInt(2, 10_000));
     }
 
     @Override
@@ -137,6 +151,12 @@ public final class SlackChatAdapter implements ChatAdapter {
         return health;
     }
 
+    /** Slack can always create channels; the creator answers Unavailable while the adapter is stopped. */
+    @Override
+    public Optional<RoomCreator> rooms() {
+        return Optional.of(rooms);
+    }
+
     @Override
     public MessageRef send(ConversationRef to, Reply reply) {
         Run current = running(to);
@@ -147,8 +167,9 @@ public final class SlackChatAdapter implements ChatAdapter {
     @Override
     public MessageRef edit(MessageRef message, Reply reply) {
         Run current = running(message.conversation());
-        current.queue.submit(message.conversation().id(), current.steps.edit(message, reply));
-        return message;
+        List<Posted> posted = current.queue.submit(message.conversation().id(), current.steps.edit(message, reply));
+        // A file cannot be edited: its new content was posted, and that is the message to edit next time.
+        return ReplySteps.isFile(message) ? new MessageRef(message.conversation(), posted.getFirst().ts()) : message;
     }
 
     /**

@@ -5,8 +5,12 @@ import com.slack.api.SlackConfig;
 import com.slack.api.methods.MethodsClient;
 import com.slack.api.methods.SlackApiException;
 import com.slack.api.methods.SlackApiTextResponse;
+import com.slack.api.methods.response.conversations.ConversationsInviteResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +76,55 @@ final class SlackWebApi implements AutoCloseable {
                 r -> r.getFile() == null ? "" : r.getFile().getId());
     }
 
+    /**
+     * Uploads {@code content} as the file {@code filename} shared in the channel (and thread); Slack picks the
+     * preview from the name's extension. Returns the file id.
+     */
+    ApiOutcome<String> uploadFile(String channel, String threadTs, String filename, String content) {
+        return call("files.uploadV2", () -> bot.filesUploadV2(r -> r.channel(channel).threadTs(threadTs)
+                .filename(filename).title(filename).content(content).requestFileInfo(false)),
+                r -> r.getFile() == null ? "" : r.getFile().getId());
+    }
+
+    /** A conversation Slack created: its id and the name it has. */
+    record Conversation(String id, String name) {}
+
+    /** {@code conversations.create} of a public channel; {@code name_taken} and the like come back as Refused. */
+    ApiOutcome<Conversation> createConversation(String name) {
+        return call("conversations.create", () -> bot.conversationsCreate(r -> r.name(name).isPrivate(false)),
+                r -> new Conversation(r.getChannel().getId(), r.getChannel().getName()));
+    }
+
+    ApiOutcome<Boolean> setPurpose(String channel, String purpose) {
+        return call("conversations.setPurpose", () -> bot.conversationsSetPurpose(r -> r.channel(channel)
+                .purpose(purpose)), r -> true);
+    }
+
+    /**
+     * {@code conversations.invite} of {@code users} (Slack user ids, sent comma-separated, {@code force} so the
+     * valid ones are invited though others are not). Done with the users Slack refused, each with its error, when
+     * Slack names them ({@code errors}); Refused when it names nobody (one error for the whole call).
+     */
+    ApiOutcome<Map<String, String>> invite(String channel, List<String> users) {
+        return call("conversations.invite", () -> bot.conversationsInvite(r -> r.channel(channel).users(users)
+                .force(true)), SlackWebApi::refusedUsers, SlackWebApi::refusedUsers);
+    }
+
+    private static ApiOutcome<Map<String, String>> refusedUsers(ConversationsInviteResponse response) {
+        Map<String, String> refused = new LinkedHashMap<>();
+        if (response.getErrors() != null) {
+            for (ConversationsInviteResponse.Error error : response.getErrors()) {
+                if (error.getUser() != null) {
+                    refused.put(error.getUser(), String.valueOf(error.getError()));
+                }
+            }
+        }
+        if (!response.isOk() && refused.isEmpty()) {
+            return new ApiOutcome.Refused<>("conversations.invite answered " + response.getError());
+        }
+        return new ApiOutcome.Done<>(refused);
+    }
+
     @Override
     public void close() {
         try {
@@ -88,12 +141,16 @@ final class SlackWebApi implements AutoCloseable {
 
     private static <R extends SlackApiTextResponse, T> ApiOutcome<T> call(
             String method, SdkCall<R> sdkCall, Function<R, T> value) {
+        return call(method, sdkCall, r -> new ApiOutcome.Done<>(value.apply(r)),
+                r -> new ApiOutcome.Refused<>(method + " answered " + r.getError()));
+    }
+
+    /** One SDK call; {@code ok} reads a successful answer, {@code notOk} one with {@code ok: false}. */
+    private static <R extends SlackApiTextResponse, T> ApiOutcome<T> call(String method, SdkCall<R> sdkCall,
+            Function<R, ApiOutcome<T>> ok, Function<R, ApiOutcome<T>> notOk) {
         try {
             R response = sdkCall.run();
-            if (!response.isOk()) {
-                return new ApiOutcome.Refused<>(method + " answered " + response.getError());
-            }
-            return new ApiOutcome.Done<>(value.apply(response));
+            return response.isOk() ? ok.apply(response) : notOk.apply(response);
         } catch (SlackApiException e) {
             int status = e.getResponse().code();
             if (status == 429) {

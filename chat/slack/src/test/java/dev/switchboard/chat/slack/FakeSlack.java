@@ -24,7 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * A local Slack for tests: the Web API methods the adapter calls ({@code auth.test}, {@code apps.connections.open},
  * {@code chat.postMessage}, {@code chat.update}, {@code files.getUploadURLExternal}, the upload URL,
- * {@code files.completeUploadExternal}) on a JDK HTTP server, plus a {@link FakeSocketModeServer}. It checks the
+ * {@code files.completeUploadExternal}, and {@code conversations.create}, {@code setPurpose} and {@code invite} through
+ * {@link FakeSlackConversations}) on a JDK HTTP server, plus a {@link FakeSocketModeServer}. It checks the
  * tokens, keeps each channel's messages (edits applied, file contents shown), stamps every accepted post with
  * {@code clock}, can answer 429 with {@code Retry-After} or 503 for the next calls, and turns what people say into
  * the events Slack would send (a channel mention is both an {@code app_mention} and a {@code message}, as on Slack;
@@ -46,16 +47,24 @@ final class FakeSlack implements AutoCloseable {
     /** One Web API call and how it was answered. */
     record Call(String method, int status, long at) {}
 
+    /** A file shared through {@code files.completeUploadExternal}. */
+    record SharedFile(String id, String channel, String threadTs, String filename, String title, String content) {}
+
     private final HttpServer http;
     private final FakeSocketModeServer socketMode = new FakeSocketModeServer();
     private final LongSupplier clock;
     private final Map<String, List<Shown>> channels = new ConcurrentHashMap<>();
     private final Map<String, String> uploads = new ConcurrentHashMap<>();
+    private final Map<String, String> filenames = new ConcurrentHashMap<>();
+    private final List<SharedFile> files = new CopyOnWriteArrayList<>();
+    private final FakeSlackConversations conversations = new FakeSlackConversations(BOT_USER);
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final AtomicInteger throttled = new AtomicInteger();
     private final AtomicInteger failing = new AtomicInteger();
     private volatile int retryAfterSeconds = 1;
+    private volatile String throttledMethods = "chat.";
+    private volatile String failingMethods = "chat.";
 
     FakeSlack() throws IOException, InterruptedException {
         this(System::nanoTime);
@@ -81,13 +90,35 @@ final class FakeSlack implements AutoCloseable {
 
     /** The next {@code count} posts and edits are answered 429 with {@code Retry-After: seconds}. */
     void throttleNext(int count, int seconds) {
+        throttleNext("chat.", count, seconds);
+    }
+
+    /** The next {@code count} calls of methods starting with {@code prefix} are answered 429. */
+    void throttleNext(String prefix, int count, int seconds) {
+        throttledMethods = prefix;
         retryAfterSeconds = seconds;
         throttled.set(count);
     }
 
     /** The next {@code count} posts and edits are answered 503. */
     void failNext(int count) {
+        failNext("chat.", count);
+    }
+
+    /** The next {@code count} calls of methods starting with {@code prefix} are answered 503. */
+    void failNext(String prefix, int count) {
+        failingMethods = prefix;
         failing.set(count);
+    }
+
+    /** Channels, their purposes and members ({@code conversations.*}); add workspace users there. */
+    FakeSlackConversations conversations() {
+        return conversations;
+    }
+
+    /** Every file shared so far, in order. */
+    List<SharedFile> files() {
+        return List.copyOf(files);
     }
 
     List<Call> calls() {
@@ -191,12 +222,12 @@ final class FakeSlack implements AutoCloseable {
             answer(exchange, method, 200, fail("invalid_auth"));
             return;
         }
-        if (method.startsWith("chat.") && throttled.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (method.startsWith(throttledMethods) && throttled.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             exchange.getResponseHeaders().add("Retry-After", Integer.toString(retryAfterSeconds));
             answer(exchange, method, 429, fail("ratelimited"));
             return;
         }
-        if (method.startsWith("chat.") && failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+        if (method.startsWith(failingMethods) && failing.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
             answer(exchange, method, 503, "{\"ok\":false,\"error\":\"service_unavailable\"}");
             return;
         }
@@ -225,17 +256,32 @@ final class FakeSlack implements AutoCloseable {
                 }
                 ok.put("channel", form.get("channel")).put("ts", form.get("ts")).put("text", form.get("text"));
             }
+            case "conversations.create", "conversations.setPurpose", "conversations.invite" -> {
+                answer(exchange, method, 200, conversations.answer(method, form).toString());
+                return;
+            }
             case "files.getUploadURLExternal" -> {
+                if (form.getOrDefault("filename", "").isBlank() || !form.getOrDefault("length", "").matches("[0-9]+")) {
+                    answer(exchange, method, 200, fail("invalid_arguments"));
+                    return;
+                }
                 String fileId = "F" + ids.incrementAndGet();
+                filenames.put(fileId, form.get("filename"));
                 ok.put("upload_url", "http://127.0.0.1:" + http.getAddress().getPort() + "/upload/" + fileId)
                         .put("file_id", fileId);
             }
             case "files.completeUploadExternal" -> {
                 JsonNode files = JSON.readTree(form.get("files"));
                 String fileId = files.get(0).get("id").stringValue();
+                if (!filenames.containsKey(fileId) || !uploads.containsKey(fileId)) {
+                    answer(exchange, method, 200, fail("file_not_found"));
+                    return;
+                }
                 String comment = form.get("initial_comment");
                 String content = uploads.getOrDefault(fileId, "");
                 String channel = form.get("channel_id");
+                this.files.add(new SharedFile(fileId, channel, form.get("thread_ts"), filenames.get(fileId),
+                        files.get(0).path("title").asString(""), content));
                 record(new Shown(channel, nextTs(), form.get("thread_ts"), BOT_USER,
                         comment == null ? content : comment + "\n" + content, null, clock.getAsLong()));
                 ok.putArray("files").add(JSON.createObjectNode().put("id", fileId)
