@@ -8,6 +8,8 @@ import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.chat.InboundMessage;
 import dev.switchboard.api.chat.MessageRef;
 import dev.switchboard.api.chat.MessageSink;
+import dev.switchboard.api.chat.RoomCreator;
+import dev.switchboard.api.reply.Block;
 import dev.switchboard.api.reply.Reply;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +45,11 @@ import tools.jackson.databind.node.ObjectNode;
  * {@link MattermostSettings#maxPostLength()}, and posted through a per-channel {@link ChannelOutbox} that keeps
  * order, honours 429 and retries 5xx/network errors. {@link #send} blocks until every part was accepted and throws
  * {@link AdapterException} if that did not happen (the reason is also kept in {@link #health()}). Edits patch the
- * first post; parts that no longer fit are posted after it.
+ * first post; parts that no longer fit are posted after it. A {@link Block.File} is uploaded ({@code POST /files})
+ * and attached to the reply's last post ({@code file_ids}); an edit that brings files posts them anew.
+ *
+ * <p>Incident rooms ({@link #rooms()}): public channels in {@link MattermostSettings#team()}, see
+ * {@link MattermostRooms}; no team configured, no rooms.
  *
  * <p>Thread-safe. Health: {@code CONNECTING} → {@code CONNECTED} (WebSocket authenticated) → {@code RECONNECTING}
  * with the last error → {@code FAILED} after 5 failed attempts in a row (it keeps trying at the capped delay).
@@ -63,6 +70,7 @@ public final class MattermostChatAdapter implements ChatAdapter {
     private final MattermostMarkdown markdown;
     private final InboundPosts inbound;
     private final ButtonCallbacks callbacks;
+    private final MattermostRooms rooms;
     private final Map<String, Boolean> directChannels = new ConcurrentHashMap<>();
     private volatile AdapterHealth health;
     private volatile BotAccount bot;
@@ -80,6 +88,10 @@ public final class MattermostChatAdapter implements ChatAdapter {
         this.callbacks = new ButtonCallbacks(json, settings.callbackSecret(), settings.replyInThreads(),
                 channel -> directChannels.getOrDefault(channel, false), clock);
         this.health = new AdapterHealth(AdapterHealth.State.STOPPED, null, clock.instant());
+        this.rooms = settings.team() == null ? null : new MattermostRooms(rest, json, settings.team(),
+                settings.maxAttempts(), new Backoff(settings.retryMin(), settings.retryMax(),
+                        ThreadLocalRandom.current()::nextDouble), Thread::sleep,
+                () -> ThreadLocalRandom.current().nextInt(2, 10_000));
     }
 
     public MattermostChatAdapter(MattermostSettings settings) {
@@ -93,7 +105,7 @@ public final class MattermostChatAdapter implements ChatAdapter {
 
     @Override
     public Capabilities capabilities() {
-        return new Capabilities(true, true, markdown.buttons(), false, settings.maxPostLength(), true);
+        return new Capabilities(true, true, markdown.buttons(), true, settings.maxPostLength(), true);
     }
 
     @Override
@@ -141,17 +153,52 @@ public final class MattermostChatAdapter implements ChatAdapter {
         return current == null ? 0 : current.outbox().queuedCalls();
     }
 
+    /** Creates incident channels in {@link MattermostSettings#team()}; empty when no team is configured. */
+    @Override
+    public Optional<RoomCreator> rooms() {
+        return Optional.ofNullable(rooms);
+    }
+
     @Override
     public MessageRef send(ConversationRef to, Reply reply) {
         requireOurs(to);
-        RenderedPost rendered = markdown.render(reply, to.thread());
+        List<Block.File> files = files(reply);
+        RenderedPost rendered = markdown.render(withoutFiles(reply), to.thread());
         List<String> parts = split(rendered);
         List<Supplier<RestResult>> calls = new ArrayList<>();
+        List<String> fileIds = uploads(to, files, calls);
         for (int i = 0; i < parts.size(); i++) {
-            calls.add(createCall(to, parts.get(i), i == parts.size() - 1 ? rendered.attachments() : null));
+            boolean last = i == parts.size() - 1;
+            calls.add(createCall(to, parts.get(i), last ? rendered.attachments() : null, last ? fileIds : List.of()));
         }
         List<JsonNode> answers = deliver(to, calls);
-        return new MessageRef(to, answers.getFirst().path("id").asString());
+        return new MessageRef(to, answers.get(files.size()).path("id").asString());
+    }
+
+    /**
+     * Adds a {@code POST /files} call per file to {@code calls}; the returned list fills with the file ids as the
+     * uploads succeed, before the post that carries them is made (the calls run in order in one lane).
+     */
+    private List<String> uploads(ConversationRef to, List<Block.File> files, List<Supplier<RestResult>> calls) {
+        List<String> fileIds = new CopyOnWriteArrayList<>();
+        for (Block.File file : files) {
+            calls.add(() -> {
+                RestResult result = rest.uploadFile(to.id(), file.name(), file.mediaType(), file.content());
+                if (result instanceof RestResult.Ok ok) {
+                    fileIds.add(ok.body().path("file_infos").path(0).path("id").asString(""));
+                }
+                return result;
+            });
+        }
+        return fileIds;
+    }
+
+    private static List<Block.File> files(Reply reply) {
+        return reply.blocks().stream().filter(Block.File.class::isInstance).map(Block.File.class::cast).toList();
+    }
+
+    private static Reply withoutFiles(Reply reply) {
+        return new Reply(reply.blocks().stream().filter(b -> !(b instanceof Block.File)).toList());
     }
 
     @Override
@@ -162,7 +209,13 @@ public final class MattermostChatAdapter implements ChatAdapter {
             throw new AdapterException("cannot edit '" + message.messageId() + "' in " + to
                     + ": it is not a Mattermost post id (letters and digits)");
         }
-        RenderedPost rendered = markdown.render(reply, to.thread());
+        // A post's files cannot be swapped by a patch: new files come as a new post in the same place.
+        List<Block.File> files = files(reply);
+        Reply content = withoutFiles(reply);
+        if (content.blocks().isEmpty() && !files.isEmpty()) {
+            content = Reply.text("Attached below: " + String.join(", ", files.stream().map(Block.File::name).toList()));
+        }
+        RenderedPost rendered = markdown.render(content, to.thread());
         List<String> parts = split(rendered);
         List<Supplier<RestResult>> calls = new ArrayList<>();
         ObjectNode patch = json.createObjectNode().put("message", parts.getFirst());
@@ -171,7 +224,11 @@ public final class MattermostChatAdapter implements ChatAdapter {
                 ? rendered.attachments() : json.createArrayNode());
         calls.add(() -> rest.patchPost(message.messageId(), patch));
         for (int i = 1; i < parts.size(); i++) {
-            calls.add(createCall(to, parts.get(i), i == parts.size() - 1 ? rendered.attachments() : null));
+            calls.add(createCall(to, parts.get(i), i == parts.size() - 1 ? rendered.attachments() : null, List.of()));
+        }
+        if (!files.isEmpty()) {
+            List<String> fileIds = uploads(to, files, calls);
+            calls.add(createCall(to, "", null, fileIds));
         }
         deliver(to, calls);
         return message;
@@ -211,7 +268,9 @@ public final class MattermostChatAdapter implements ChatAdapter {
         return PostSplitter.split(message, settings.maxPostLength());
     }
 
-    private Supplier<RestResult> createCall(ConversationRef to, String message, ArrayNode attachments) {
+    /** A create-post call; {@code fileIds} is read when the call is made, after the uploads before it. */
+    private Supplier<RestResult> createCall(ConversationRef to, String message, ArrayNode attachments,
+            List<String> fileIds) {
         ObjectNode post = json.createObjectNode().put("channel_id", to.id()).put("message", message);
         if (to.thread() != null) {
             post.put("root_id", to.thread());
@@ -223,7 +282,14 @@ public final class MattermostChatAdapter implements ChatAdapter {
         BotAccount me = bot;
         post.put("pending_post_id", (me == null ? "switchboard" : me.id()) + ":" + clock.millis() + ":"
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-        return () -> rest.createPost(post);
+        return () -> {
+            if (fileIds.isEmpty()) {
+                return rest.createPost(post);
+            }
+            ObjectNode withFiles = post.deepCopy();
+            fileIds.forEach(withFiles.putArray("file_ids")::add);
+            return rest.createPost(withFiles);
+        };
     }
 
     private List<JsonNode> deliver(ConversationRef to, List<Supplier<RestResult>> calls) {

@@ -2,6 +2,7 @@ package dev.switchboard.chat.mattermost;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,7 +16,8 @@ import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The few REST API v4 calls the adapter makes ({@code users/me}, create post, patch post), each answered as a
+ * The few REST API v4 calls the adapter makes ({@code users/me}, create and patch posts, upload files, find a team,
+ * create channels and add members), each answered as a
  * {@link RestResult} value; nothing here retries or throws for an HTTP or network failure. The token goes only into
  * the {@code Authorization} header, never into a result or log line. Thread-safe.
  */
@@ -51,6 +53,41 @@ final class MattermostRest {
                 .header("Content-Type", "application/json"));
     }
 
+    /**
+     * {@code POST /files}: uploads {@code content} as the file {@code filename} to the channel (multipart form:
+     * {@code channel_id}, then {@code files}); the answer's {@code file_infos[0].id} goes into a post's
+     * {@code file_ids}.
+     */
+    RestResult uploadFile(String channelId, String filename, String mediaType, String content) {
+        String boundary = "switchboard-" + Long.toHexString(System.nanoTime()) + "-"
+                + Long.toHexString(Double.doubleToLongBits(Math.random()));
+        String safeName = filename.replaceAll("[\"\\r\\n\\\\]", "_");
+        String body = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"channel_id\"\r\n\r\n" + channelId + "\r\n"
+                + "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"files\"; filename=\"" + safeName + "\"\r\n"
+                + "Content-Type: " + mediaType.replaceAll("[\\r\\n]", "") + "\r\n\r\n" + content + "\r\n"
+                + "--" + boundary + "--\r\n";
+        return call(request("files").POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary));
+    }
+
+    /** {@code GET /teams/name/{name}}: the team, whose {@code id} channels are created in. */
+    RestResult teamByName(String name) {
+        return call(request("teams/name/" + URLEncoder.encode(name, StandardCharsets.UTF_8)).GET());
+    }
+
+    /** {@code POST /channels}: {@code channel} holds team_id, name, display_name, type and optionally purpose. */
+    RestResult createChannel(ObjectNode channel) {
+        return call(request("channels").POST(body(channel)).header("Content-Type", "application/json"));
+    }
+
+    /** {@code POST /channels/{id}/members} adding {@code userId}. */
+    RestResult addMember(String channelId, String userId) {
+        return call(request("channels/" + pathSegment(channelId) + "/members")
+                .POST(body(json.createObjectNode().put("user_id", userId))).header("Content-Type", "application/json"));
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(api.resolve(path)).timeout(CALL_TIMEOUT)
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json")
@@ -81,7 +118,9 @@ final class MattermostRest {
             return new RestResult.RateLimited(rateLimitWait(response));
         }
         String why = what + " answered " + status + serverMessage(response.body());
-        return status >= 500 || status == 408 ? new RestResult.Unavailable(why) : new RestResult.Refused(status, why);
+        return status >= 500 || status == 408 ? new RestResult.Unavailable(why)
+                : new RestResult.Refused(status, why, parse(response.body()).map(n -> n.path("id").asString(""))
+                        .orElse(""));
     }
 
     /** {@code Retry-After} first (seconds), then {@code X-Ratelimit-Reset} (seconds until reset, or an epoch time). */

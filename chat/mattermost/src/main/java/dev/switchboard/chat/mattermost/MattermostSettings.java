@@ -37,12 +37,14 @@ import java.util.Locale;
  * @param reconnectMax longest reconnect delay (default 60 s)
  * @param keepAlive how often the WebSocket is pinged (default 30 s); a failed ping, or no frame at all for 2.5 times
  *        this, counts as a dropped connection. Keep it below any proxy's idle timeout
+ * @param team the name of the team (as in its URL, {@code ops} in {@code https://chat.example.org/ops/...}) that
+ *        incident channels are created in; null (default) means the adapter offers no incident rooms
  */
 public record MattermostSettings(
         URI serverUrl, String botToken, URI websocketUrl, URI callbackUrl, String callbackSecret,
         String commandPrefix, boolean replyInThreads, int maxPostLength, double postsPerSecond, int burst,
         Duration retryMin, Duration retryMax, int maxAttempts, Duration sendTimeout, int maxQueuedPosts,
-        Duration reconnectMin, Duration reconnectMax, Duration keepAlive) {
+        Duration reconnectMin, Duration reconnectMax, Duration keepAlive, String team) {
 
     /** Mattermost's own limit on a post's message, in characters. */
     public static final int SERVER_MAX_POST_LENGTH = 16_383;
@@ -75,13 +77,26 @@ public record MattermostSettings(
         require(ordered(reconnectMin, reconnectMax), "reconnect delays", reconnectMin + ".." + reconnectMax,
                 "0 < min <= max");
         require(positive(keepAlive), "keepAlive", keepAlive, "a positive duration");
+        require(team == null || team.matches("[a-z0-9][a-z0-9_-]{0,63}"), "team", "'" + team + "'",
+                "the team's name as in its URL (lower-case letters, digits, - and _), or none");
+    }
+
+    /** The settings as they were before {@code team} existed: no incident rooms. */
+    public MattermostSettings(
+            URI serverUrl, String botToken, URI websocketUrl, URI callbackUrl, String callbackSecret,
+            String commandPrefix, boolean replyInThreads, int maxPostLength, double postsPerSecond, int burst,
+            Duration retryMin, Duration retryMax, int maxAttempts, Duration sendTimeout, int maxQueuedPosts,
+            Duration reconnectMin, Duration reconnectMax, Duration keepAlive) {
+        this(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, commandPrefix, replyInThreads,
+                maxPostLength, postsPerSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout, maxQueuedPosts,
+                reconnectMin, reconnectMax, keepAlive, null);
     }
 
     /** Prefix {@code !}, threads on, no buttons callback, and the defaults documented on the record. */
     public static MattermostSettings of(URI serverUrl, String botToken) {
         return new MattermostSettings(serverUrl, botToken, null, null, null, "!", true, SERVER_MAX_POST_LENGTH, 2, 5,
                 Duration.ofMillis(250), Duration.ofSeconds(10), 6, Duration.ofMinutes(2), 500,
-                Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(30));
+                Duration.ofSeconds(1), Duration.ofSeconds(60), Duration.ofSeconds(30), null);
     }
 
     /** The WebSocket URL to use: the configured one or the one derived from the server URL. */
@@ -96,61 +111,68 @@ public record MattermostSettings(
     public MattermostSettings withWebsocketUrl(URI url) {
         return new MattermostSettings(serverUrl, botToken, url, callbackUrl, callbackSecret, commandPrefix,
                 replyInThreads, maxPostLength, postsPerSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout,
-                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive);
+                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive, team);
     }
 
     public MattermostSettings withCallback(URI url, String secret) {
         return new MattermostSettings(serverUrl, botToken, websocketUrl, url, secret, commandPrefix,
                 replyInThreads, maxPostLength, postsPerSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout,
-                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive);
+                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive, team);
     }
 
     public MattermostSettings withCommandPrefix(String prefix) {
         return new MattermostSettings(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, prefix,
                 replyInThreads, maxPostLength, postsPerSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout,
-                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive);
+                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive, team);
     }
 
     public MattermostSettings withReplyInThreads(boolean threads) {
         return new MattermostSettings(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, commandPrefix,
                 threads, maxPostLength, postsPerSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout,
-                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive);
+                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive, team);
     }
 
     public MattermostSettings withMaxPostLength(int length) {
         return new MattermostSettings(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, commandPrefix,
                 replyInThreads, length, postsPerSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout,
-                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive);
+                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive, team);
     }
 
     public MattermostSettings withRate(double perSecond, int burstPosts) {
         return new MattermostSettings(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, commandPrefix,
                 replyInThreads, maxPostLength, perSecond, burstPosts, retryMin, retryMax, maxAttempts, sendTimeout,
-                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive);
+                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive, team);
     }
 
     public MattermostSettings withRetries(Duration min, Duration max, int attempts) {
         return new MattermostSettings(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, commandPrefix,
                 replyInThreads, maxPostLength, postsPerSecond, burst, min, max, attempts, sendTimeout,
-                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive);
+                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive, team);
     }
 
     public MattermostSettings withQueue(Duration timeout, int maxPosts) {
         return new MattermostSettings(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, commandPrefix,
                 replyInThreads, maxPostLength, postsPerSecond, burst, retryMin, retryMax, maxAttempts, timeout,
-                maxPosts, reconnectMin, reconnectMax, keepAlive);
+                maxPosts, reconnectMin, reconnectMax, keepAlive, team);
     }
 
     public MattermostSettings withReconnect(Duration min, Duration max) {
         return new MattermostSettings(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, commandPrefix,
                 replyInThreads, maxPostLength, postsPerSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout,
-                maxQueuedPosts, min, max, keepAlive);
+                maxQueuedPosts, min, max, keepAlive, team);
     }
 
     public MattermostSettings withKeepAlive(Duration every) {
         return new MattermostSettings(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, commandPrefix,
                 replyInThreads, maxPostLength, postsPerSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout,
-                maxQueuedPosts, reconnectMin, reconnectMax, every);
+                maxQueuedPosts, reconnectMin, reconnectMax, every, team);
+    }
+
+    /** Incident rooms are created in {@code teamName} (its URL name, like {@code ops}); null turns them off. */
+    public MattermostSettings withTeam(String teamName) {
+        return new MattermostSettings(serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, commandPrefix,
+                replyInThreads, maxPostLength, postsPerSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout,
+                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive, teamName);
     }
 
     @Override
@@ -161,7 +183,8 @@ public record MattermostSettings(
                 + " prefix='" + commandPrefix + "' threads=" + replyInThreads + " maxPostLength=" + maxPostLength
                 + " rate=" + postsPerSecond + "/s burst=" + burst + " retry=" + retryMin + ".." + retryMax + " x"
                 + maxAttempts + " sendTimeout=" + sendTimeout + " maxQueuedPosts=" + maxQueuedPosts
-                + " reconnect=" + reconnectMin + ".." + reconnectMax + " keepAlive=" + keepAlive + "]";
+                + " reconnect=" + reconnectMin + ".." + reconnectMax + " keepAlive=" + keepAlive
+                + (team == null ? " rooms=off" : " team=" + team) + "]";
     }
 
     private static boolean isHttp(URI uri) {

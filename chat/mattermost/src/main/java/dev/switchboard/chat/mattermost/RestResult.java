@@ -15,6 +15,9 @@ sealed interface RestResult {
     /** 5xx, a timeout or a network error: worth retrying with backoff. {@code why} is user-safe. */
     record Unavailable(String why) implements RestResult {}
 
-    /** Any other 4xx: the request itself is wrong (or not allowed); retrying will not help. */
-    record Refused(int status, String why) implements RestResult {}
+    /**
+     * Any other 4xx: the request itself is wrong (or not allowed); retrying will not help. {@code errorId} is the
+     * server's error id ({@code store.sql_channel.save_channel.exists.app_error}), empty when it gave none.
+     */
+    record Refused(int status, String why, String errorId) implements RestResult {}
 }

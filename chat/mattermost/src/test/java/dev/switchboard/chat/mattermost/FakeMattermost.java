@@ -29,7 +29,8 @@ import tools.jackson.databind.node.ObjectNode;
  * A local fake Mattermost server for tests, speaking the documented REST API v4 shapes (JDK HttpServer) and the
  * event WebSocket ({@link FakeMattermostSocket}), both on 127.0.0.1 and free ports. It checks the bearer token,
  * answers {@code users/me}, creates posts ({@code POST /posts}, 16,383-character limit, {@code pending_post_id}
- * de-duplication) and patches them, and broadcasts {@code posted} / {@code post_edited} events with the post as a
+ * de-duplication, {@code file_ids} of uploaded files) and patches them, serves teams, channels, members and file
+ * uploads through {@link FakeMattermostChannels}, and broadcasts {@code posted} / {@code post_edited} events with the post as a
  * JSON string. Tests can make people post, make it answer 429 (with {@code Retry-After}) or 503 for the next N
  * calls, drop the WebSockets, and click a button (POST to the button's integration URL with its context).
  */
@@ -45,7 +46,7 @@ public final class FakeMattermost implements AutoCloseable {
 
     /** A post as the fake stores it; {@code props} is a JSON object. */
     public record Post(String id, String channelId, String userId, String rootId, String message, JsonNode props,
-            long createAt) {}
+            long createAt, List<String> fileIds) {}
 
     /** One REST call as the fake saw it: when (nanoTime), what, and how it answered. */
     record Call(long at, String method, String path, int status) {}
@@ -64,6 +65,9 @@ public final class FakeMattermost implements AutoCloseable {
     private final AtomicInteger rateLimited = new AtomicInteger();
     private final AtomicInteger unavailable = new AtomicInteger();
     private volatile int retryAfterSeconds = 1;
+    private final FakeMattermostChannels channelApi = new FakeMattermostChannels(json, this::newId, bot.id(),
+            id -> users.values().stream().anyMatch(u -> u.id().equals(id)), channels::containsKey,
+            name -> put(new Channel(newId(), name, "O")).id());
 
     public FakeMattermost() throws IOException, InterruptedException {
         users.put(bot.username(), bot);
@@ -88,7 +92,13 @@ public final class FakeMattermost implements AutoCloseable {
         return MattermostSettings.of(url(), TOKEN).withWebsocketUrl(websocketUrl())
                 .withRetries(Duration.ofMillis(20), Duration.ofMillis(200), 6)
                 .withReconnect(Duration.ofMillis(50), Duration.ofMillis(500))
-                .withQueue(Duration.ofSeconds(20), 500).withRate(100, 20).withKeepAlive(Duration.ofMillis(250));
+                .withQueue(Duration.ofSeconds(20), 500).withRate(100, 20).withKeepAlive(Duration.ofMillis(250))
+                .withTeam(FakeMattermostChannels.TEAM_NAME);
+    }
+
+    /** The team ({@value FakeMattermostChannels#TEAM_NAME}), the channels created through the API and the files. */
+    public FakeMattermostChannels channelApi() {
+        return channelApi;
     }
 
     User bot() {
@@ -114,7 +124,8 @@ public final class FakeMattermost implements AutoCloseable {
 
     /** {@code username} posts {@code text} in the channel (in the thread {@code rootId}, or null); the post's id. */
     public String userSays(String username, String channelId, String text, String rootId) {
-        return create(user(username), channelId, text, rootId == null ? "" : rootId, json.createObjectNode()).id();
+        return create(user(username), channelId, text, rootId == null ? "" : rootId, json.createObjectNode(),
+                List.of()).id();
     }
 
     public List<Post> posts(String channelId) {
@@ -135,6 +146,9 @@ public final class FakeMattermost implements AutoCloseable {
                 for (JsonNode action : attachment.path("actions")) {
                     text.append('\n').append(action.path("name").asString(""));
                 }
+            }
+            for (String fileId : post.fileIds()) {
+                text.append("\n[file ").append(channelApi.file(fileId).name()).append(']');
             }
             shown.add(text.toString());
         }
@@ -206,6 +220,8 @@ public final class FakeMattermost implements AutoCloseable {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getPath();
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
+            byte[] request = exchange.getRequestBody().readAllBytes();
+            FakeMattermostChannels.Answer served;
             Answer answer;
             if (!("Bearer " + TOKEN).equals(auth)) {
                 answer = error(401, "api.context.session_expired.app_error", "Invalid or expired session, please login again.");
@@ -221,11 +237,14 @@ public final class FakeMattermost implements AutoCloseable {
                 exchange.getResponseHeaders().add("X-Ratelimit-Reset", Integer.toString(retryAfterSeconds));
                 answer = error(429, "api.context.rate_limit.app_error", "Too many requests.");
             } else if (method.equals("POST") && path.equals("/api/v4/posts")) {
-                answer = createPost(json.readTree(exchange.getRequestBody()));
+                answer = createPost(json.readTree(request));
             } else if (method.equals("PUT") && PATCH.matcher(path).matches()) {
                 Matcher m = PATCH.matcher(path);
                 m.matches();
-                answer = patchPost(m.group(1), json.readTree(exchange.getRequestBody()));
+                answer = patchPost(m.group(1), json.readTree(request));
+            } else if ((served = channelApi.handle(method, path, exchange.getRequestHeaders()
+                    .getFirst("Content-Type"), request)) != null) {
+                answer = new Answer(served.status(), served.body());
             } else {
                 answer = error(404, "api.context.404.app_error", "Sorry, we could not find the page.");
             }
@@ -252,13 +271,18 @@ public final class FakeMattermost implements AutoCloseable {
         if (!rootId.isEmpty() && (!posts.containsKey(rootId) || !posts.get(rootId).channelId().equals(channelId))) {
             return error(400, "api.post.create_post.root_id.app_error", "Invalid RootId parameter.");
         }
+        List<String> fileIds = new ArrayList<>();
+        request.path("file_ids").forEach(id -> fileIds.add(id.asString("")));
+        if (fileIds.size() > 10 || !channelApi.filesIn(channelId, fileIds)) {
+            return error(400, "api.post.create_post.file_ids.app_error", "Invalid file ids.");
+        }
         String pendingId = request.path("pending_post_id").asString("");
         synchronized (this) {
             if (!pendingId.isEmpty() && pending.containsKey(pendingId)) {
                 return new Answer(201, toJson(posts.get(pending.get(pendingId))));
             }
             JsonNode props = request.path("props").isObject() ? request.path("props") : json.createObjectNode();
-            Post post = create(bot, channelId, message, rootId, props);
+            Post post = create(bot, channelId, message, rootId, props, fileIds);
             if (!pendingId.isEmpty()) {
                 pending.put(pendingId, post.id());
             }
@@ -276,15 +300,17 @@ public final class FakeMattermost implements AutoCloseable {
         }
         Post post = new Post(id, old.channelId(), old.userId(), old.rootId(),
                 patch.has("message") ? patch.path("message").asString("") : old.message(),
-                patch.has("props") ? patch.path("props") : old.props(), old.createAt());
+                patch.has("props") ? patch.path("props") : old.props(), old.createAt(), old.fileIds());
         posts.put(id, post);
         ObjectNode data = json.createObjectNode().put("post", toJson(post).toString());
         socket.broadcast("post_edited", data, post.channelId());
         return new Answer(200, toJson(post));
     }
 
-    private synchronized Post create(User author, String channelId, String message, String rootId, JsonNode props) {
-        Post post = new Post(newId(), channelId, author.id(), rootId, message, props, System.currentTimeMillis());
+    private synchronized Post create(User author, String channelId, String message, String rootId, JsonNode props,
+            List<String> fileIds) {
+        Post post = new Post(newId(), channelId, author.id(), rootId, message, props, System.currentTimeMillis(),
+                List.copyOf(fileIds));
         posts.put(post.id(), post);
         order.add(post.id());
         Channel channel = channels.get(channelId);
@@ -311,6 +337,7 @@ public final class FakeMattermost implements AutoCloseable {
                 .put("update_at", post.createAt()).put("user_id", post.userId()).put("channel_id", post.channelId())
                 .put("root_id", post.rootId()).put("message", post.message()).put("type", "");
         node.set("props", post.props());
+        post.fileIds().forEach(node.putArray("file_ids")::add);
         return node;
     }
 

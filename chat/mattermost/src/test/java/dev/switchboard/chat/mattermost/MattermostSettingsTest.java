@@ -38,5 +38,9 @@ class MattermostSettingsTest {
                 .hasMessageContaining("callbackSecret").hasMessageContaining("at least 16").hasMessageNotContaining("short\"");
         assertThatThrownBy(() -> MattermostSettings.of(URI.create("https://chat"), TOKEN).withMaxPostLength(20_000))
                 .hasMessageContaining("maxPostLength is 20000; expected 100-16383");
+        assertThatThrownBy(() -> MattermostSettings.of(URI.create("https://chat"), TOKEN).withTeam("Ops Team"))
+                .hasMessageContaining("team is 'Ops Team'").hasMessageContaining("the team's name as in its URL");
+        assertThat(MattermostSettings.of(URI.create("https://chat"), TOKEN).withTeam("ops").toString())
+                .contains("team=ops");
     }
 }
