@@ -34,18 +34,20 @@ import java.util.Objects;
  * @param reconnectMin first WebSocket reconnect delay (default 1s)
  * @param reconnectMax longest reconnect delay (default 60s)
  * @param keepAlive how often the WebSocket is pinged (default 30s)
+ * @param team the team incident channels are created in, by its URL name ({@code ops}); null (default): no
+ *     incident channels on Mattermost
  */
 public record MattermostChatConfig(
         boolean enabled, URI serverUrl, String botToken, URI websocketUrl, URI callbackUrl, String callbackSecret,
         String commandPrefix, boolean replyInThreads, int maxPostLength, double postsPerSecond, int burst,
         Duration retryMin, Duration retryMax, int maxAttempts, Duration sendTimeout, int maxQueuedPosts,
-        Duration reconnectMin, Duration reconnectMax, Duration keepAlive) {
+        Duration reconnectMin, Duration reconnectMax, Duration keepAlive, String team) {
 
     /** Every key {@code chat.mattermost} accepts, in the order the docs list them. */
     public static final List<String> KEYS = List.of("enabled", "serverUrl", "botToken", "websocketUrl",
             "callbackUrl", "callbackSecret", "commandPrefix", "replyInThreads", "maxPostLength", "postsPerSecond",
             "burst", "retryMin", "retryMax", "maxAttempts", "sendTimeout", "maxQueuedPosts", "reconnectMin",
-            "reconnectMax", "keepAlive");
+            "reconnectMax", "keepAlive", "team");
 
     /** Mattermost's own limit on a post, in characters. */
     public static final int SERVER_MAX_POST_LENGTH = 16_383;
@@ -62,6 +64,17 @@ public record MattermostChatConfig(
         Objects.requireNonNull(keepAlive, "keepAlive");
     }
 
+    /** The section as it was before {@code team} existed: no incident channels. */
+    public MattermostChatConfig(
+            boolean enabled, URI serverUrl, String botToken, URI websocketUrl, URI callbackUrl, String callbackSecret,
+            String commandPrefix, boolean replyInThreads, int maxPostLength, double postsPerSecond, int burst,
+            Duration retryMin, Duration retryMax, int maxAttempts, Duration sendTimeout, int maxQueuedPosts,
+            Duration reconnectMin, Duration reconnectMax, Duration keepAlive) {
+        this(enabled, serverUrl, botToken, websocketUrl, callbackUrl, callbackSecret, commandPrefix, replyInThreads,
+                maxPostLength, postsPerSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout, maxQueuedPosts,
+                reconnectMin, reconnectMax, keepAlive, null);
+    }
+
     /** Whether buttons are on: Mattermost then posts clicks to {@code /mattermost/actions}. */
     public boolean buttons() {
         return callbackUrl != null;
@@ -72,6 +85,7 @@ public record MattermostChatConfig(
         return "MattermostChatConfig[" + (enabled ? "" : "disabled ") + serverUrl + " botToken=***"
                 + (websocketUrl == null ? "" : " websocket=" + websocketUrl)
                 + (callbackUrl == null ? " buttons=off" : " callback=" + callbackUrl + " secret=***")
-                + " prefix='" + commandPrefix + "' threads=" + replyInThreads + "]";
+                + " prefix='" + commandPrefix + "' threads=" + replyInThreads + (team == null ? "" : " team=" + team)
+                + "]";
     }
 }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class MattermostSectionReader {
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9_.-]{8,200}");
     private static final int MIN_SECRET = 16;
+    private static final Pattern TEAM = Pattern.compile("[a-z0-9][a-z0-9_-]{0,63}");
 
     private MattermostSectionReader() {}
 
@@ -63,13 +64,21 @@ final class MattermostSectionReader {
         Duration reconnectMax = ChatReader.positive(f, "reconnectMax", Duration.ofSeconds(60));
         ChatReader.reconnectOrder(f, reconnectMin, reconnectMax);
         Duration keepAlive = ChatReader.positive(f, "keepAlive", Duration.ofSeconds(30));
+        Optional<String> team = f.get("team").flatMap(c -> c.nonBlank().map(String::strip).filter(name -> {
+            boolean ok = TEAM.matcher(name).matches();
+            if (!ok) {
+                c.error("expected the team's name as in its URL (ops in https://chat.example.org/ops/channels/...): "
+                        + "lower-case letters, digits, - and _, at most 64; got " + c.shown());
+            }
+            return ok;
+        }));
         if (serverUrl.isEmpty() || botToken.isEmpty() || callbackUrl.isPresent() != callbackSecret.isPresent()) {
             return Optional.empty();
         }
         return Optional.of(new MattermostChatConfig(ChatReader.bool(f, "enabled", true), serverUrl.get(),
                 botToken.get(), websocketUrl.orElse(null), callbackUrl.orElse(null), callbackSecret.orElse(null),
                 prefix, threads, maxPostLength, perSecond, burst, retryMin, retryMax, maxAttempts, sendTimeout,
-                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive));
+                maxQueuedPosts, reconnectMin, reconnectMax, keepAlive, team.orElse(null)));
     }
 
     private static Optional<String> token(Cursor c) {

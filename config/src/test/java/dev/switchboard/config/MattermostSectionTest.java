@@ -48,7 +48,7 @@ class MattermostSectionTest {
                 "    callbackSecret: \"${env:MM_CB}\"", "    commandPrefix: \"\"", "    replyInThreads: false",
                 "    maxPostLength: 4000", "    postsPerSecond: 0.5", "    burst: 2", "    retryMin: 1s",
                 "    retryMax: 30s", "    maxAttempts: 3", "    sendTimeout: 5m", "    maxQueuedPosts: 50",
-                "    reconnectMin: 2s", "    reconnectMax: 2m", "    keepAlive: 15s");
+                "    reconnectMin: 2s", "    reconnectMax: 2m", "    keepAlive: 15s", "    team: ops");
 
         MattermostChatConfig mm = files.loaded("main.yaml").chat().mattermost();
 
@@ -56,7 +56,7 @@ class MattermostSectionTest {
                 "mmbots3cret0token", URI.create("ws://127.0.0.1:8066/api/v4/websocket"),
                 URI.create("https://sb.example.org/mattermost/actions"), "callback-s3cret-0123456789", "", false,
                 4_000, 0.5, 2, Duration.ofSeconds(1), Duration.ofSeconds(30), 3, Duration.ofMinutes(5), 50,
-                Duration.ofSeconds(2), Duration.ofMinutes(2), Duration.ofSeconds(15)));
+                Duration.ofSeconds(2), Duration.ofMinutes(2), Duration.ofSeconds(15), "ops"));
         assertThat(mm.buttons()).isTrue();
         assertThat(mm.toString()).doesNotContain("s3cret");
     }
@@ -131,5 +131,17 @@ class MattermostSectionTest {
                 "main.yaml:6:20: chat.mattermost.commandPrefix: expected a prefix such as ! that is not a mention; "
                         + "@mentions of the bot always reach it");
         assertThat(String.join("\n", errors)).doesNotContain("pa55word");
+    }
+
+    @Test
+    void aTeamThatIsNotAUrlNameSaysWhatIsExpected() {
+        TempConfig files = files();
+        files.write("main.yaml", "chat:", "  mattermost:", "    serverUrl: \"https://chat.example.org\"",
+                "    botToken: \"${env:MM_TOKEN}\"", "    team: \"Ops Team\"");
+
+        assertThat(files.errors("main.yaml")).containsExactly(
+                "main.yaml:5:11: chat.mattermost.team: expected the team's name as in its URL (ops in "
+                        + "https://chat.example.org/ops/channels/...): lower-case letters, digits, - and _, at most 64; "
+                        + "got 'Ops Team'");
     }
 }

@@ -104,7 +104,8 @@ final class PlatformSettings {
                 .withRetries(c.retryMin(), c.retryMax(), c.maxAttempts())
                 .withQueue(c.sendTimeout(), c.maxQueuedPosts())
                 .withReconnect(c.reconnectMin(), c.reconnectMax())
-                .withKeepAlive(c.keepAlive());
+                .withKeepAlive(c.keepAlive())
+                .withTeam(c.team());
         if (c.websocketUrl() != null) {
             settings = settings.withWebsocketUrl(c.websocketUrl());
         }
