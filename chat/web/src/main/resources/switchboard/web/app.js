@@ -225,9 +225,26 @@
         }
         return div;
       }
+      case "file":
+        return file(block);
       default:
         return el("div", "text", "(this message part cannot be shown here)");
     }
+  }
+
+  // A document: its name as a download link (a Blob URL made on click) and its text as a preview.
+  function file(block) {
+    const div = el("div", "file", null);
+    const link = el("a", "download", "\u2B07 " + block.name);
+    link.href = "#";
+    link.download = block.name;
+    link.addEventListener("click", () => {
+      const url = URL.createObjectURL(new Blob([block.text], { type: block.mediaType || "text/plain" }));
+      link.href = url;
+      setTimeout(() => URL.revokeObjectURL(url), 60000);
+    });
+    div.append(link, el("pre", "preview", block.text));
+    return div;
   }
 
   function el(tag, className, text) {

@@ -12,8 +12,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Renders the platform-neutral {@link Reply} as the web chat's JSON: {@code {"blocks":[...]}} where each block is
  * one of {@code {"type":"text","text"}}, {@code {"type":"code","text"}}, {@code {"type":"fields","fields":[{"label",
- * "value"}]}}, {@code {"type":"table","headers":[...],"rows":[[...]]}} or {@code {"type":"buttons","buttons":
- * [{"label","command","style":"default|primary|danger"}]}}. Text stays plain; the page escapes it. Stateless.
+ * "value"}]}}, {@code {"type":"table","headers":[...],"rows":[[...]]}}, {@code {"type":"buttons","buttons":
+ * [{"label","command","style":"default|primary|danger"}]}} or {@code {"type":"file","name","mediaType","text"}} (a
+ * document the page offers for download, with a preview). Text stays plain; the page escapes it. Stateless.
  */
 final class ReplyJson {
     private final ObjectMapper json;
@@ -36,7 +37,8 @@ final class ReplyJson {
         switch (block) {
             case Block.Text t -> node.put("type", "text").put("text", t.text());
             case Block.Code c -> node.put("type", "code").put("text", c.text());
-            case Block.File f -> node.put("type", "code").put("text", f.name() + "\n" + f.content());
+            case Block.File f -> node.put("type", "file").put("name", f.name()).put("mediaType", f.mediaType())
+                    .put("text", f.content());
             case Block.Fields f -> {
                 ArrayNode fields = node.put("type", "fields").putArray("fields");
                 for (Block.Field field : f.fields()) {

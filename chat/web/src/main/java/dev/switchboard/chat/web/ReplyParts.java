@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Splits a reply into messages of at most {@code max} characters of content, keeping block order. A text or code
  * block longer than that is cut into several blocks of the same kind; a fields, table or buttons block that alone
- * is too long is shown as its plain text, cut the same way. Nothing is dropped.
+ * is too long is shown as its plain text, cut the same way; a file stays whole. Nothing is dropped.
  */
 final class ReplyParts {
     private ReplyParts() {}
@@ -36,7 +36,8 @@ final class ReplyParts {
     }
 
     private static List<Block> pieces(Block block, int max) {
-        if (size(block) <= max) {
+        // A file is downloaded whole, so it is never cut; it may make its message longer than max.
+        if (size(block) <= max || block instanceof Block.File) {
             return List.of(block);
         }
         return switch (block) {
@@ -45,7 +46,7 @@ final class ReplyParts {
             case Block.Fields f -> asCode(block, max);
             case Block.Table t -> asCode(block, max);
             case Block.Buttons b -> asCode(block, max);
-            case Block.File f -> asCode(block, max);
+            case Block.File f -> List.of(f);
         };
     }
 

@@ -9,6 +9,7 @@ import dev.switchboard.api.chat.InboundMessage;
 import dev.switchboard.api.chat.MessageRef;
 import dev.switchboard.api.chat.MessageSink;
 import dev.switchboard.api.chat.PlatformUser;
+import dev.switchboard.api.chat.RoomCreator;
 import dev.switchboard.api.reply.Reply;
 import dev.switchboard.chat.web.RoomHistory.Posted;
 import java.time.Clock;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -35,6 +37,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Conversations are rooms: channels named like {@code #ops} (lower case) and {@code dm:<user>}, the direct room
  * shared by one user and the bot. A session joins {@code #general} and its own {@code dm:} room on connect, and any
  * channel it asks for. Every room keeps its last 50 messages in memory, sent to a session when it joins.
+ * {@link #rooms()} makes incident rooms ({@link WebRooms}).
  *
  * <p>Frames, browser to server (anything else gets an {@code error} frame; frames over 64 KB are refused):
  * <pre>
@@ -63,7 +66,7 @@ public final class WebChatAdapter implements ChatAdapter {
     public static final String DEFAULT_ROOM = "#general";
 
     private static final Logger log = LoggerFactory.getLogger(WebChatAdapter.class);
-    private static final Capabilities CAPABILITIES = new Capabilities(false, true, true, false, 40_000, true);
+    private static final Capabilities CAPABILITIES = new Capabilities(false, true, true, true, 40_000, true);
     private static final int HISTORY_PER_ROOM = 50;
     private static final int ROOMS_REMEMBERED = 1_000;
     private static final int SENT_REMEMBERED = 10_000;
@@ -77,6 +80,7 @@ public final class WebChatAdapter implements ChatAdapter {
     // Immutable and thread-safe; one per JVM because building it is slow.
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     private final ReplyJson replies = new ReplyJson(JSON);
+    private final WebRooms rooms = new WebRooms(this);
     private final OutboundFrames frames = new OutboundFrames(JSON);
     private final Map<String, Member> members = new ConcurrentHashMap<>();
     private final String idPrefix = "m" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
@@ -131,6 +135,24 @@ public final class WebChatAdapter implements ChatAdapter {
     @Override
     public AdapterHealth health() {
         return health;
+    }
+
+    /** Incident rooms are plain rooms here: see {@link WebRooms}. */
+    @Override
+    public Optional<RoomCreator> rooms() {
+        return Optional.of(rooms);
+    }
+
+    /** Whether a room has messages or anyone in it. */
+    boolean inUse(String room) {
+        synchronized (delivery) {
+            return !history.of(room).isEmpty() || members.values().stream().anyMatch(m -> m.rooms().contains(room));
+        }
+    }
+
+    /** Puts every open tab of {@code user} into {@code room}, so its messages reach them. */
+    void bringIn(String user, String room) {
+        members.values().stream().filter(m -> m.session().user().equals(user)).forEach(m -> m.rooms().add(room));
     }
 
     /** Registers an authenticated browser session and sends it a welcome and the history of its default rooms. */

@@ -84,6 +84,7 @@ final class FakeBrowser implements WebChatSession {
                     block.path("rows").forEach(r -> parts.add(cells(r)));
                 }
                 case "buttons" -> block.path("buttons").forEach(b -> parts.add("[" + b.path("label").asString() + "]"));
+                case "file" -> parts.add("[file " + block.path("name").asString() + "]\n" + block.path("text").asString());
                 default -> parts.add("?" + block);
             }
         }
