@@ -2,6 +2,7 @@ package dev.switchboard.chat.irc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.api.reply.Block;
 import dev.switchboard.api.reply.Button;
 import dev.switchboard.api.reply.Reply;
 import java.nio.charset.StandardCharsets;
@@ -36,6 +37,21 @@ class IrcTextTest {
                 "billing  3.10",
                 "line one",
                 " line two");
+    }
+
+    @Test
+    void aFileIsShownInlineAsItsNameThenItsLinesAndIrcOffersNoRooms() {
+        Reply reply = Reply.builder().text("Postmortem for INC-3")
+                .add(new Block.File("INC-3-postmortem.md", "text/markdown", "# INC-3 checkout is down\n\n- 10:02 declared"))
+                .build();
+
+        assertThat(IrcText.lines(reply, 400)).containsExactly(
+                "Postmortem for INC-3",
+                "INC-3-postmortem.md:",
+                "# INC-3 checkout is down",
+                "- 10:02 declared");
+        assertThat(new IrcChatAdapter(IrcSettings.of("127.0.0.1", 6667, "switchboard", List.of("#ops"))).rooms())
+                .isEmpty();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.switchboard.chat.xmpp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.api.reply.Block;
 import dev.switchboard.api.reply.Button;
 import dev.switchboard.api.reply.Reply;
 import java.util.List;
@@ -15,6 +16,18 @@ class ReplyTextTest {
         Reply reply = Reply.builder().text("job 12 is running").buttons(Button.of("Cancel", "cancel 12")).build();
         assertThat(ReplyText.parts(reply, 1_000))
                 .containsExactly("job 12 is running\n[1] Cancel: type \"cancel 12\"");
+    }
+
+    @Test
+    void aFileIsShownInlineAsItsNameThenItsText() {
+        Reply reply = Reply.builder().text("Postmortem for INC-3")
+                .add(new Block.File("INC-3-postmortem.md", "text/markdown", "# INC-3 checkout is down\n- 10:02 declared"))
+                .build();
+
+        assertThat(ReplyText.parts(reply, 1_000)).containsExactly(
+                "Postmortem for INC-3\nINC-3-postmortem.md:\n# INC-3 checkout is down\n- 10:02 declared");
+        assertThat(new XmppChatAdapter(XmppSettings.builder("example.org", "switchboard", "a-long-test-password")
+                .build()).rooms()).isEmpty();
     }
 
     @Test
