@@ -36,6 +36,9 @@ final class WebReplyReader {
         return switch (text(node, "type")) {
             case "text" -> new Block.Text(text(node, "text"));
             case "code" -> new Block.Code(text(node, "text"));
+            // PlainText shows a file as its name, a colon and its text.
+            case "file" -> new Block.File(text(node, "name").isBlank() ? "file" : text(node, "name"),
+                    text(node, "mediaType").isBlank() ? "text/plain" : text(node, "mediaType"), text(node, "text"));
             case "fields" -> {
                 List<Block.Field> fields = new ArrayList<>();
                 for (JsonNode field : elements(node, "fields")) {

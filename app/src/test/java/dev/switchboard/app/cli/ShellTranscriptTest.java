@@ -37,6 +37,21 @@ class ShellTranscriptTest {
     }
 
     @Test
+    void aFileShowsItsNameAndThenItsText() {
+        assertThat(transcript.lines("""
+                {"type":"message","room":"#ops","id":"m-4","from":"switchboard","reply":{"blocks":[
+                  {"type":"text","text":"Postmortem for INC-3"},
+                  {"type":"file","name":"INC-3-postmortem.md","mediaType":"text/markdown",
+                   "text":"# INC-3 checkout is down\\n- 10:02 declared"}]}}
+                """)).containsExactly(
+                "switchboard:",
+                "  Postmortem for INC-3",
+                "  INC-3-postmortem.md:",
+                "  # INC-3 checkout is down",
+                "  - 10:02 declared");
+    }
+
+    @Test
     void anEditShowsOnlyTheNewContentOfThatMessage() {
         transcript.lines("""
                 {"type":"message","room":"#ops","id":"m-3","from":"switchboard",
