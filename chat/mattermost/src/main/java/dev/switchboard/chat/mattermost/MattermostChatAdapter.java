@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +29,6 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -71,6 +69,7 @@ public final class MattermostChatAdapter implements ChatAdapter {
     private final InboundPosts inbound;
     private final ButtonCallbacks callbacks;
     private final MattermostRooms rooms;
+    private final PostCalls posts;
     private final Map<String, Boolean> directChannels = new ConcurrentHashMap<>();
     private volatile AdapterHealth health;
     private volatile BotAccount bot;
@@ -84,6 +83,7 @@ public final class MattermostChatAdapter implements ChatAdapter {
         this.clock = clock;
         this.rest = new MattermostRest(http, json, settings.serverUrl(), settings.botToken());
         this.markdown = new MattermostMarkdown(json, settings.callbackUrl(), settings.callbackSecret());
+        this.posts = new PostCalls(rest, clock, () -> bot, settings.maxPostLength());
         this.inbound = new InboundPosts(json, settings.commandPrefix(), settings.replyInThreads(), clock);
         this.callbacks = new ButtonCallbacks(json, settings.callbackSecret(), settings.replyInThreads(),
                 channel -> directChannels.getOrDefault(channel, false), clock);
@@ -162,43 +162,17 @@ public final class MattermostChatAdapter implements ChatAdapter {
     @Override
     public MessageRef send(ConversationRef to, Reply reply) {
         requireOurs(to);
-        List<Block.File> files = files(reply);
-        RenderedPost rendered = markdown.render(withoutFiles(reply), to.thread());
-        List<String> parts = split(rendered);
+        List<Block.File> files = PostCalls.files(reply);
+        RenderedPost rendered = markdown.render(PostCalls.withoutFiles(reply), to.thread());
+        List<String> parts = posts.split(rendered);
         List<Supplier<RestResult>> calls = new ArrayList<>();
-        List<String> fileIds = uploads(to, files, calls);
+        List<String> fileIds = posts.uploads(to, files, calls);
         for (int i = 0; i < parts.size(); i++) {
             boolean last = i == parts.size() - 1;
-            calls.add(createCall(to, parts.get(i), last ? rendered.attachments() : null, last ? fileIds : List.of()));
+            calls.add(posts.create(to, parts.get(i), last ? rendered.attachments() : null, last ? fileIds : List.of()));
         }
         List<JsonNode> answers = deliver(to, calls);
         return new MessageRef(to, answers.get(files.size()).path("id").asString());
-    }
-
-    /**
-     * Adds a {@code POST /files} call per file to {@code calls}; the returned list fills with the file ids as the
-     * uploads succeed, before the post that carries them is made (the calls run in order in one lane).
-     */
-    private List<String> uploads(ConversationRef to, List<Block.File> files, List<Supplier<RestResult>> calls) {
-        List<String> fileIds = new CopyOnWriteArrayList<>();
-        for (Block.File file : files) {
-            calls.add(() -> {
-                RestResult result = rest.uploadFile(to.id(), file.name(), file.mediaType(), file.content());
-                if (result instanceof RestResult.Ok ok) {
-                    fileIds.add(ok.body().path("file_infos").path(0).path("id").asString(""));
-                }
-                return result;
-            });
-        }
-        return fileIds;
-    }
-
-    private static List<Block.File> files(Reply reply) {
-        return reply.blocks().stream().filter(Block.File.class::isInstance).map(Block.File.class::cast).toList();
-    }
-
-    private static Reply withoutFiles(Reply reply) {
-        return new Reply(reply.blocks().stream().filter(b -> !(b instanceof Block.File)).toList());
     }
 
     @Override
@@ -210,13 +184,13 @@ public final class MattermostChatAdapter implements ChatAdapter {
                     + ": it is not a Mattermost post id (letters and digits)");
         }
         // A post's files cannot be swapped by a patch: new files come as a new post in the same place.
-        List<Block.File> files = files(reply);
-        Reply content = withoutFiles(reply);
+        List<Block.File> files = PostCalls.files(reply);
+        Reply content = PostCalls.withoutFiles(reply);
         if (content.blocks().isEmpty() && !files.isEmpty()) {
             content = Reply.text("Attached below: " + String.join(", ", files.stream().map(Block.File::name).toList()));
         }
         RenderedPost rendered = markdown.render(content, to.thread());
-        List<String> parts = split(rendered);
+        List<String> parts = posts.split(rendered);
         List<Supplier<RestResult>> calls = new ArrayList<>();
         ObjectNode patch = json.createObjectNode().put("message", parts.getFirst());
         // Replacing props drops buttons the new content no longer has; buttons go on the last part.
@@ -224,11 +198,11 @@ public final class MattermostChatAdapter implements ChatAdapter {
                 ? rendered.attachments() : json.createArrayNode());
         calls.add(() -> rest.patchPost(message.messageId(), patch));
         for (int i = 1; i < parts.size(); i++) {
-            calls.add(createCall(to, parts.get(i), i == parts.size() - 1 ? rendered.attachments() : null, List.of()));
+            calls.add(posts.create(to, parts.get(i), i == parts.size() - 1 ? rendered.attachments() : null, List.of()));
         }
         if (!files.isEmpty()) {
-            List<String> fileIds = uploads(to, files, calls);
-            calls.add(createCall(to, "", null, fileIds));
+            List<String> fileIds = posts.uploads(to, files, calls);
+            calls.add(posts.create(to, "", null, fileIds));
         }
         deliver(to, calls);
         return message;
@@ -259,36 +233,6 @@ public final class MattermostChatAdapter implements ChatAdapter {
                 current.events().deliver(deliver.message());
                 yield deliver.answer();
             }
-        };
-    }
-
-    private List<String> split(RenderedPost rendered) {
-        // Mattermost refuses an empty message; a reply of buttons only still needs one.
-        String message = rendered.message().isEmpty() ? " " : rendered.message();
-        return PostSplitter.split(message, settings.maxPostLength());
-    }
-
-    /** A create-post call; {@code fileIds} is read when the call is made, after the uploads before it. */
-    private Supplier<RestResult> createCall(ConversationRef to, String message, ArrayNode attachments,
-            List<String> fileIds) {
-        ObjectNode post = json.createObjectNode().put("channel_id", to.id()).put("message", message);
-        if (to.thread() != null) {
-            post.put("root_id", to.thread());
-        }
-        if (attachments != null) {
-            post.putObject("props").set("attachments", attachments);
-        }
-        // The server drops a repeated pending_post_id, so a retry after a lost answer does not post twice.
-        BotAccount me = bot;
-        post.put("pending_post_id", (me == null ? "switchboard" : me.id()) + ":" + clock.millis() + ":"
-                + Long.toHexString(ThreadLocalRandom.current().nextLong()));
-        return () -> {
-            if (fileIds.isEmpty()) {
-                return rest.createPost(post);
-            }
-            ObjectNode withFiles = post.deepCopy();
-            fileIds.forEach(withFiles.putArray("file_ids")::add);
-            return rest.createPost(withFiles);
         };
     }
 
