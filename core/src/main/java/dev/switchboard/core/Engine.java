@@ -211,7 +211,8 @@ public final class Engine implements AutoCloseable {
             Incidents incidents = incidentStore == null ? null : new Incidents(incidentStore, auditLog, gateway,
                     clock, incidentAnnounce, redactor::redact);
             BuiltinCommands builtins = new BuiltinCommands(commands, jobs, auditStore, clock, version, policy,
-                    users, chatHealth, redactor::redact, incidents == null ? null : new IncidentCommands(incidents));
+                    users, chatHealth, redactor::redact, incidents == null ? null : new IncidentCommands(incidents),
+                    alertDesk);
             Parking parking = new Parking(pending, auditLog, clock, random, redactor);
             Notices notices = new Notices(gateway, redactor);
             Resumption resumption = new Resumption(commands, identity);

@@ -2,6 +2,7 @@ package dev.switchboard.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.switchboard.api.alert.AlertAcks;
 import dev.switchboard.api.alert.AlertStore;
 import dev.switchboard.api.incident.IncidentStore;
 import dev.switchboard.api.approval.PendingStore;
@@ -13,6 +14,7 @@ import dev.switchboard.store.contract.JobStoreContract;
 import dev.switchboard.store.contract.LockStoreContract;
 import dev.switchboard.api.chat.InboundEvents;
 import dev.switchboard.api.chat.OutboxStore;
+import dev.switchboard.testkit.contract.AlertAcksContract;
 import dev.switchboard.testkit.contract.AlertStoreContract;
 import dev.switchboard.testkit.contract.IncidentStoreContract;
 import dev.switchboard.testkit.contract.InboundEventsContract;
@@ -100,6 +102,11 @@ class H2StorageTest {
     @Nested
     class Alerts extends AlertStoreContract {
         @Override protected AlertStore store() { return storage.alerts(); }
+    }
+
+    @Nested
+    class Acks extends AlertAcksContract {
+        @Override protected AlertAcks acks() { return storage.acks(); }
     }
 
     @Nested

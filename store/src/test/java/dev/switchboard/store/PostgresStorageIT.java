@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.api.StorageException;
+import dev.switchboard.api.alert.AlertAcks;
 import dev.switchboard.api.alert.AlertStore;
 import dev.switchboard.api.incident.IncidentStore;
 import dev.switchboard.api.approval.PendingStore;
@@ -15,6 +16,7 @@ import dev.switchboard.store.contract.JobStoreContract;
 import dev.switchboard.store.contract.LockStoreContract;
 import dev.switchboard.api.chat.InboundEvents;
 import dev.switchboard.api.chat.OutboxStore;
+import dev.switchboard.testkit.contract.AlertAcksContract;
 import dev.switchboard.testkit.contract.AlertStoreContract;
 import dev.switchboard.testkit.contract.IncidentStoreContract;
 import dev.switchboard.testkit.contract.InboundEventsContract;
@@ -90,6 +92,11 @@ class PostgresStorageIT {
     @Nested
     class Alerts extends AlertStoreContract {
         @Override protected AlertStore store() { return storage.alerts(); }
+    }
+
+    @Nested
+    class Acks extends AlertAcksContract {
+        @Override protected AlertAcks acks() { return storage.acks(); }
     }
 
     @Nested

@@ -1,6 +1,7 @@
 package dev.switchboard.testkit;
 
 import dev.switchboard.api.IdGenerator;
+import dev.switchboard.api.alert.AlertDesk;
 import dev.switchboard.api.action.Action;
 import dev.switchboard.api.action.ActionFactory;
 import dev.switchboard.api.audit.AuditEvent;
@@ -133,6 +134,9 @@ public final class ChatTestHarness implements AutoCloseable {
                     : ConversationRef.of(adapter.platform(), b.incidentAnnounce));
         }
         this.incidents = b.incidents;
+        if (b.alerts != null) {
+            engine.alerts(b.alerts);
+        }
         b.stages.forEach(e -> engine.stage(e.getKey(), e.getValue()));
         this.engine = engine.build();
     }
@@ -335,6 +339,7 @@ public final class ChatTestHarness implements AutoCloseable {
         private Supplier<Map<String, AdapterHealth>> chatHealth = Map::of;
         private IncidentStore incidents;
         private String incidentAnnounce;
+        private AlertDesk alerts;
         private final List<CommandSpec> commands = new ArrayList<>();
         private final List<Map.Entry<StageSlot, Stage>> stages = new ArrayList<>();
 
@@ -377,6 +382,11 @@ public final class ChatTestHarness implements AutoCloseable {
         public Builder incidents(IncidentStore store, String announce) {
             incidents = store;
             incidentAnnounce = announce;
+            return this;
+        }
+        /** Enables the alert commands, answered by {@code desk}. Off by default (they say alerts are off). */
+        public Builder alerts(AlertDesk desk) {
+            alerts = desk;
             return this;
         }
         /** Confirmation TTL and break-glass groups (default {@link ApprovalSettings#DEFAULTS}). */

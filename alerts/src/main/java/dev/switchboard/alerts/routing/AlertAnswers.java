@@ -45,7 +45,8 @@ public final class AlertAnswers {
         GroupState kept = found.get();
         List<Alert> current = kept.alerts().stream().map(a -> store.find(a.fingerprint()).orElse(a)).toList();
         GroupState group = new GroupState(kept.id(), kept.key(), current, kept.message(), kept.folded(),
-                kept.closed(), kept.openedAt(), kept.lastSayAt(), kept.lastSentAt());
+                kept.closed(), kept.openedAt(), kept.lastSayAt(), kept.lastSentAt(), kept.ackedBy(),
+                kept.ackedAt());
         int pages = Math.max(1, (group.alerts().size() + PAGE - 1) / PAGE);
         if (page < 1 || page > pages) {
             return Reply.text("Group " + group.id() + " has " + pages + (pages == 1 ? " page" : " pages")

@@ -26,6 +26,8 @@ final class AlertGroup {
     boolean folded;
     boolean closed;
     Instant closedAt;
+    String ackedBy;
+    Instant ackedAt;
 
     AlertGroup(String id, GroupKey key, Route route, Instant openedAt) {
         this.id = id;
@@ -65,6 +67,8 @@ final class AlertGroup {
         openedAt = now;
         lastSayAt = null;
         lastSentAt = null;
+        ackedBy = null;
+        ackedAt = null;
         dirty = true;
     }
 
@@ -117,6 +121,6 @@ final class AlertGroup {
 
     GroupState state() {
         return new GroupState(id, key, alerts.values().stream().toList(), message, folded, closed, openedAt,
-                lastSayAt, lastSentAt);
+                lastSayAt, lastSentAt, ackedBy, ackedAt);
     }
 }

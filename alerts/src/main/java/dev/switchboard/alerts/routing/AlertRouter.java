@@ -140,6 +140,24 @@ public final class AlertRouter {
         });
     }
 
+    /**
+     * {@code userId} acked group {@code groupId} at {@code at}: its message says so, edited like any other change
+     * (a new episode of the group starts un-acked). False for an unknown or closed group.
+     */
+    public synchronized boolean acked(String groupId, String userId, Instant at) {
+        Objects.requireNonNull(userId, "userId");
+        Objects.requireNonNull(at, "at");
+        AlertGroup group = byId.get(groupId);
+        if (group == null || group.closed) {
+            return false;
+        }
+        group.ackedBy = userId;
+        group.ackedAt = at;
+        group.dirty = true;
+        lanes.get(group.key.conversation()).changed(group);
+        return true;
+    }
+
     /** The group with this id, open or recently closed. */
     public synchronized Optional<GroupState> group(String id) {
         return Optional.ofNullable(byId.get(id)).map(AlertGroup::state);

@@ -46,6 +46,9 @@ public final class GroupReply {
             }
         });
         reply.field("group", group.id());
+        if (group.ackedBy() != null) {
+            reply.field("acked by", group.ackedBy() + " at " + TIME.format(group.ackedAt()));
+        }
         group.alerts().stream().map(Alert::startsAt).min(Instant::compareTo)
                 .ifPresent(start -> reply.field(firing > 0 ? "firing since" : "started", TIME.format(start)));
         // The title names the alert when the group has only one name; a column repeating it is noise.

@@ -15,10 +15,11 @@ import java.util.TreeMap;
  * (one per fingerprint, firing first, then longest firing, then by fingerprint), the message it was last posted as
  * ({@code message}, null before the first post is confirmed), whether it is {@code folded} into its conversation's
  * storm summary or {@code closed} (fully resolved and said so), when it opened, was last posted ({@code lastSayAt})
- * and last posted or edited ({@code lastSentAt}); those two are null until it is. Immutable.
+ * and last posted or edited ({@code lastSentAt}); those two are null until it is; who acked it from chat
+ * ({@code ackedBy}, a user id) and when ({@code ackedAt}), both null until someone does. Immutable.
  */
 public record GroupState(String id, GroupKey key, List<Alert> alerts, MessageRef message, boolean folded,
-        boolean closed, Instant openedAt, Instant lastSayAt, Instant lastSentAt) {
+        boolean closed, Instant openedAt, Instant lastSayAt, Instant lastSentAt, String ackedBy, Instant ackedAt) {
     /** The order alerts are listed in: firing first, longest firing first, then by fingerprint. */
     static final Comparator<Alert> LISTING = Comparator.comparing((Alert a) -> !a.firing())
             .thenComparing(Alert::startsAt).thenComparing(Alert::fingerprint);
@@ -28,6 +29,12 @@ public record GroupState(String id, GroupKey key, List<Alert> alerts, MessageRef
         Objects.requireNonNull(key, "key");
         alerts = alerts.stream().sorted(LISTING).toList();
         Objects.requireNonNull(openedAt, "openedAt");
+    }
+
+    /** A group nobody acked. */
+    public GroupState(String id, GroupKey key, List<Alert> alerts, MessageRef message, boolean folded,
+            boolean closed, Instant openedAt, Instant lastSayAt, Instant lastSentAt) {
+        this(id, key, alerts, message, folded, closed, openedAt, lastSayAt, lastSentAt, null, null);
     }
 
     public ConversationRef conversation() {

@@ -1,5 +1,7 @@
 package dev.switchboard.app.wiring;
 
+import dev.switchboard.alerts.action.AlertmanagerSilences;
+import dev.switchboard.alerts.desk.AlertCommands;
 import dev.switchboard.alerts.routing.AlertRouter;
 import dev.switchboard.alerts.webhook.WebhookReceivers;
 import dev.switchboard.api.IdGenerator;
@@ -40,6 +42,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.OptionalInt;
 import java.util.concurrent.atomic.AtomicReference;
@@ -139,6 +142,12 @@ public final class SwitchboardServer implements AutoCloseable {
                 .pending(storage.pending()).approvals(approvalSettings(config)).inbound(storage.inboundEvents())
                 .chatHealth(chats::health)
                 .incidents(storage.incidents(), config.incidents().announce());
+        // The router exists before the engine, so the alert commands can act on its groups.
+        AlertRouter router = config.alerts().enabled()
+                ? new AlertRouter(config.alerts().routes(), config.alerts().budget(), clock) : null;
+        if (router != null) {
+            engineBuilder.alerts(alertCommands(config.alerts(), router, storage, audit, clock, redactor));
+        }
         plugins.stages().forEach(s -> engineBuilder.stage(s.getKey(), s.getValue()));
         Engine engine = engineBuilder.build();
         opened.add(engine);
@@ -161,7 +170,7 @@ public final class SwitchboardServer implements AutoCloseable {
             http.webSocket("/chat/ws", new WebChatBridge(web));
         }
         chats.slack().ifPresent(slack -> SlackRoutes.mount(http, slack));
-        AutoCloseable alertPosts = alerts(config, http, storage, audit, gateway, clock);
+        AutoCloseable alertPosts = alerts(config, router, http, storage, audit, gateway, clock);
         opened.add(alertPosts);
         if (config.chat().mattermost() != null && config.chat().mattermost().buttons()) {
             chats.mattermost().ifPresent(mattermost -> MattermostRoutes.mount(http, mattermost));
@@ -189,16 +198,27 @@ public final class SwitchboardServer implements AutoCloseable {
     }
 
     /**
-     * With receivers configured: mounts {@code /hooks/...}, which store, audit and route alerts, and starts posting
-     * them. Returns what stops the posting (nothing to stop without receivers).
+     * The alert commands over {@code router}: silences on the configured Alertmanager (none without
+     * {@code alerts.alertmanager}), acks in the database, no escalation service yet.
      */
-    private static AutoCloseable alerts(SwitchboardConfig config, HttpServer http, JdbcStorage storage,
-            AuditLog audit, ChatGateway gateway, Clock clock) {
+    private static AlertCommands alertCommands(AlertsConfig alerts, AlertRouter router, JdbcStorage storage,
+            AuditLog audit, Clock clock, Redactor redactor) {
+        AlertmanagerSilences silences = alerts.alertmanager() == null ? null
+                : new AlertmanagerSilences(alerts.alertmanager(), clock);
+        return new AlertCommands(router, storage.alerts(), storage.acks(), silences, Map.of(), null, audit, clock,
+                redactor::redact);
+    }
+
+    /**
+     * With receivers configured ({@code router} not null): mounts {@code /hooks/...}, which store, audit and route
+     * alerts, and starts posting them. Returns what stops the posting (nothing to stop without receivers).
+     */
+    private static AutoCloseable alerts(SwitchboardConfig config, AlertRouter router, HttpServer http,
+            JdbcStorage storage, AuditLog audit, ChatGateway gateway, Clock clock) {
         AlertsConfig alerts = config.alerts();
-        if (!alerts.enabled()) {
+        if (router == null) {
             return () -> { };
         }
-        AlertRouter router = new AlertRouter(alerts.routes(), alerts.budget(), clock);
         AlertRoutes.mount(http, new WebhookReceivers(alerts.receivers(), storage.alerts(), clock,
                 new AlertIntake(audit, router, clock)));
         return AlertPosts.start(router, gateway, clock);

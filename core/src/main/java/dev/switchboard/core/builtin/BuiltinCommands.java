@@ -1,5 +1,6 @@
 package dev.switchboard.core.builtin;
 
+import dev.switchboard.api.alert.AlertDesk;
 import dev.switchboard.api.audit.AuditStore;
 import dev.switchboard.api.chat.AdapterHealth;
 import dev.switchboard.api.identity.Principal;
@@ -27,6 +28,10 @@ import java.util.function.UnaryOperator;
  * Storage failures propagate (the audit stage turns them into "something went wrong").
  */
 public final class BuiltinCommands {
+    /** What the alert commands answer on a server without an {@code alerts:} section. */
+    public static final String ALERTS_OFF = "Alerts are not enabled here: add an alerts: section (see"
+            + " docs/alerts-and-incidents.md)";
+
     private final ActiveCommands commands;
     private final Jobs jobs;
     private final AuditStore audit;
@@ -37,6 +42,7 @@ public final class BuiltinCommands {
     private final String version;
     private final Policy policy;
     private final IncidentCommands incidents;
+    private final AlertDesk alerts;
 
     /**
      * @param version the version {@code version} reports; null to read it from the jar manifest ("dev" outside a jar)
@@ -79,7 +85,15 @@ public final class BuiltinCommands {
     public BuiltinCommands(ActiveCommands commands, Jobs jobs, AuditStore audit, Clock clock, String version,
             Policy policy, Supplier<UserDirectory> users, Supplier<Map<String, AdapterHealth>> chatHealth,
             UnaryOperator<String> redact, IncidentCommands incidents) {
+        this(commands, jobs, audit, clock, version, policy, users, chatHealth, redact, incidents, null);
+    }
+
+    /** As above; {@code alerts} answers the alert commands, null when alerts are not enabled. */
+    public BuiltinCommands(ActiveCommands commands, Jobs jobs, AuditStore audit, Clock clock, String version,
+            Policy policy, Supplier<UserDirectory> users, Supplier<Map<String, AdapterHealth>> chatHealth,
+            UnaryOperator<String> redact, IncidentCommands incidents, AlertDesk alerts) {
         this.incidents = incidents;
+        this.alerts = alerts;
         this.policy = Objects.requireNonNull(policy, "policy");
         this.commands = Objects.requireNonNull(commands, "commands");
         this.jobs = Objects.requireNonNull(jobs, "jobs");
@@ -114,7 +128,24 @@ public final class BuiltinCommands {
             case "chat.status" -> chatStatus.answer(principal);
             case String n when IncidentCommands.NAMES.contains(n) -> incidents != null ? incidents.answer(n, exchange)
                     : Reply.text("Incidents are not enabled on this server.");
+            case "alerts", "ack", "silence", "unsilence", "escalate" -> alert(name, args.getOrDefault("request", ""),
+                    exchange);
             default -> Reply.text("The built-in command " + name + " is not available in this version.");
+        };
+    }
+
+    private Reply alert(String name, String request, Exchange exchange) {
+        if (alerts == null) {
+            return Reply.text(ALERTS_OFF);
+        }
+        AlertDesk.Asker asker = new AlertDesk.Asker(exchange.principal().id(), exchange.message().user().key(),
+                exchange.correlationId(), exchange.message().conversation());
+        return switch (name) {
+            case "ack" -> alerts.ack(request, asker);
+            case "silence" -> alerts.silence(request, asker);
+            case "unsilence" -> alerts.unsilence(request, asker);
+            case "escalate" -> alerts.escalate(request, asker);
+            default -> alerts.alerts(request, asker);
         };
     }
 

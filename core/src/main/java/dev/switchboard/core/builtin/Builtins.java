@@ -20,7 +20,7 @@ public final class Builtins {
 
     /** Built-ins that change nothing, and so still run while the audit log cannot be written. */
     public static final Set<String> READ_ONLY = Set.of("help", "whoami", "ping", "version", "jobs", "job", "audit",
-            "explain", "approvals", "chat.status", "incidents", "incident.postmortem");
+            "explain", "approvals", "chat.status", "incidents", "incident.postmortem", "alerts");
 
     private static final ArgSpec JOB_ID = new ArgSpec("id", new ArgType.Int(1, Long.MAX_VALUE), false, "a job number");
 
@@ -31,6 +31,9 @@ public final class Builtins {
 
     private static final ArgSpec INCIDENT_REQUEST = new ArgSpec("request", new ArgType.Text(2000), false,
             "an optional incident id (INC-3), then the sub-command's arguments");
+
+    private static final ArgSpec ALERT_REQUEST = new ArgSpec("request", new ArgType.Text(2000), false,
+            "what to act on: group <id>, a group id or an alert's fingerprint, then the command's arguments");
 
     private static final List<CommandSpec> SPECS = List.of(
             spec("help", List.of("help", "help {command...}"),
@@ -89,7 +92,27 @@ public final class Builtins {
             incident("resolve", false, "Resolve an incident, with an optional summary",
                     "incident resolve config rolled back"),
             incident("postmortem", false, "Write up an incident as a Markdown postmortem",
-                    "incident postmortem INC-3"));
+                    "incident postmortem INC-3"),
+            spec("alerts", List.of("alerts", "alerts {request...}"), Map.of("request", new ArgSpec("request",
+                            new ArgType.Text(2000), false, "firing, resolved, all, mine, name=value filters,"
+                                    + " or group <id> [page <n>]")),
+                    "List alerts (firing by default, or the ones you acked), or every alert of one group",
+                    List.of("alerts", "alerts firing cluster=eu-1", "alerts mine", "alerts group k3x9pa page 2")),
+            spec("ack", List.of("ack {request...}"), Map.of("request", ALERT_REQUEST),
+                    "Take an alert or a whole alert group: its message shows you acked it",
+                    List.of("ack group k3x9pa", "ack 10fd2ebfb5d5241b")),
+            spec("silence", List.of("silence {request...}"), Map.of("request", ALERT_REQUEST),
+                    "Silence an alert, a group or matching alerts in Alertmanager for a while (at most 7d),"
+                            + " saying why",
+                    List.of("silence group k3x9pa for 2h deploy in progress",
+                            "silence alertname=KubePodCrashLooping cluster=~\"eu-.*\" for 30m")),
+            spec("unsilence", List.of("unsilence {request...}"), Map.of("request", new ArgSpec("request",
+                            new ArgType.Text(200), false, "the silence id from the reply to silence")),
+                    "Lift a silence now, so its alerts notify again",
+                    List.of("unsilence 4f1c2d3e-5a6b-47c8-9d0e-1f2a3b4c5d6e")),
+            spec("escalate", List.of("escalate {request...}"), Map.of("request", ALERT_REQUEST),
+                    "Page the on-call through PagerDuty or Opsgenie about an alert or a group (once per group)",
+                    List.of("escalate group k3x9pa", "escalate group k3x9pa opsgenie")));
 
     private Builtins() {}
 
