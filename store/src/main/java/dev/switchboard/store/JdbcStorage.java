@@ -3,6 +3,7 @@ package dev.switchboard.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.switchboard.api.StorageException;
+import dev.switchboard.api.alert.AlertGroupStore;
 import dev.switchboard.api.alert.AlertStore;
 import dev.switchboard.api.approval.PendingStore;
 import dev.switchboard.api.audit.AuditStore;
@@ -10,6 +11,7 @@ import dev.switchboard.api.incident.IncidentStore;
 import dev.switchboard.api.job.JobStore;
 import dev.switchboard.api.job.LockStore;
 import dev.switchboard.api.store.Storage;
+import dev.switchboard.store.alert.JdbcAlertGroupStore;
 import dev.switchboard.store.alert.JdbcAlertStore;
 import dev.switchboard.store.incident.JdbcIncidentStore;
 import dev.switchboard.store.approval.JdbcPendingStore;
@@ -49,6 +51,7 @@ public final class JdbcStorage implements Storage {
     private final JdbcInboundEvents inboundEvents;
     private final JdbcOutboxStore outbox;
     private final JdbcAlertStore alerts;
+    private final JdbcAlertGroupStore alertGroups;
     private final JdbcIncidentStore incidents;
 
     private JdbcStorage(HikariDataSource pool, Database database, String description) {
@@ -62,6 +65,7 @@ public final class JdbcStorage implements Storage {
         this.inboundEvents = new JdbcInboundEvents(database);
         this.outbox = new JdbcOutboxStore(database);
         this.alerts = new JdbcAlertStore(database);
+        this.alertGroups = new JdbcAlertGroupStore(database);
         this.incidents = new JdbcIncidentStore(database);
     }
 
@@ -164,6 +168,11 @@ public final class JdbcStorage implements Storage {
     /** Received alerts and their firing and resolved history. Not part of {@link Storage} (see {@link #pending()}). */
     public AlertStore alerts() {
         return alerts;
+    }
+
+    /** The alert router's groups, so they survive a restart. Not part of {@link Storage} (see {@link #pending()}). */
+    public AlertGroupStore alertGroups() {
+        return alertGroups;
     }
 
     /** Incidents and their timelines. Not part of {@link Storage} (see {@link #pending()}). */

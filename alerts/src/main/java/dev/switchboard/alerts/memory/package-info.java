@@ -1,6 +1,6 @@
 /**
- * The in-memory {@link dev.switchboard.api.alert.AlertStore}, for tests and for runs that need nothing to survive a
- * restart; it applies exactly the rules of {@link dev.switchboard.api.alert.AlertStore#classify} that the JDBC
- * store applies.
+ * The in-memory {@link dev.switchboard.api.alert.AlertStore} and {@link dev.switchboard.api.alert.AlertGroupStore},
+ * for tests and for runs that need nothing to survive a restart; the alert store applies exactly the rules of
+ * {@link dev.switchboard.api.alert.AlertStore#classify} that the JDBC store applies.
  */
 package dev.switchboard.alerts.memory;

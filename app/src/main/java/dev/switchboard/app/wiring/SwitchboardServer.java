@@ -1,7 +1,5 @@
 package dev.switchboard.app.wiring;
 
-import dev.switchboard.alerts.routing.AlertRouter;
-import dev.switchboard.alerts.webhook.WebhookReceivers;
 import dev.switchboard.api.IdGenerator;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.audit.AuditEvent;
@@ -11,7 +9,6 @@ import dev.switchboard.api.chat.PlatformUser;
 import dev.switchboard.api.identity.IdentityResolver;
 import dev.switchboard.app.logging.LogRedaction;
 import dev.switchboard.chat.web.WebChatAdapter;
-import dev.switchboard.config.AlertsConfig;
 import dev.switchboard.config.CommandChecker;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigWatcher;
@@ -146,13 +143,17 @@ public final class SwitchboardServer implements AutoCloseable {
         opened.add(housekeeping);
 
         AtomicReference<SwitchboardConfig> current = new AtomicReference<>(config);
+        AtomicReference<RunningAlerts> alerts = new AtomicReference<>();
         ConfigReloads reloads = new ConfigReloads(current, commandSets, commands,
                 next -> {
                     identity.set(identityOf(next));
                     users.set(directoryOf(next));
                     policy.replace(((Policies.Built.Ready) Policies.of(next, commandSets.known(next.commands())))
                             .policy());
-                }, audit, gateway, clock, redactor);
+                    alerts.get().apply(next.alerts());
+                }, audit, gateway, clock, redactor)
+                .checking(next -> RunningAlerts.problems(next.alerts()))
+                .restarting(next -> alerts.get().needsRestart(next.alerts()));
         HealthProbe health = new HealthProbe(storage, web, chats.all(), reloads, redactor::redact);
         opened.add(health);
         HttpServer http = HttpServer.create(new ServerSettings(config.server().bind(), config.server().port()),
@@ -161,7 +162,8 @@ public final class SwitchboardServer implements AutoCloseable {
             http.webSocket("/chat/ws", new WebChatBridge(web));
         }
         chats.slack().ifPresent(slack -> SlackRoutes.mount(http, slack));
-        AutoCloseable alertPosts = alerts(config, http, storage, audit, gateway, clock);
+        alerts.set(RunningAlerts.start(config.alerts(), http, storage, audit, gateway, clock));
+        AutoCloseable alertPosts = alerts.get();
         opened.add(alertPosts);
         if (config.chat().mattermost() != null && config.chat().mattermost().buttons()) {
             chats.mattermost().ifPresent(mattermost -> MattermostRoutes.mount(http, mattermost));
@@ -186,22 +188,6 @@ public final class SwitchboardServer implements AutoCloseable {
         List<AutoCloseable> shutdown = List.of(watcher, housekeeping, alertPosts, engine, jobs, chats, gateway, http::stop,
                 health, audit, storage, logRedaction);
         return new SwitchboardServer(shutdown, http, config.server().bind(), recovered);
-    }
-
-    /**
-     * With receivers configured: mounts {@code /hooks/...}, which store, audit and route alerts, and starts posting
-     * them. Returns what stops the posting (nothing to stop without receivers).
-     */
-    private static AutoCloseable alerts(SwitchboardConfig config, HttpServer http, JdbcStorage storage,
-            AuditLog audit, ChatGateway gateway, Clock clock) {
-        AlertsConfig alerts = config.alerts();
-        if (!alerts.enabled()) {
-            return () -> { };
-        }
-        AlertRouter router = new AlertRouter(alerts.routes(), alerts.budget(), clock);
-        AlertRoutes.mount(http, new WebhookReceivers(alerts.receivers(), storage.alerts(), clock,
-                new AlertIntake(audit, router, clock)));
-        return AlertPosts.start(router, gateway, clock);
     }
 
     /** Where the web chat is, e.g. {@code http://127.0.0.1:8080/}, with the port actually bound. */

@@ -1,5 +1,6 @@
 /**
- * The JDBC {@link dev.switchboard.api.alert.AlertStore}: alerts by fingerprint and their firing and resolved
- * transitions, on H2 or PostgreSQL, a whole webhook's alerts in one transaction.
+ * The JDBC {@link dev.switchboard.api.alert.AlertStore} (alerts by fingerprint and their firing and resolved
+ * transitions, a whole webhook's alerts in one transaction) and {@link dev.switchboard.api.alert.AlertGroupStore}
+ * (the router's groups, so they survive a restart), on H2 or PostgreSQL.
  */
 package dev.switchboard.store.alert;
