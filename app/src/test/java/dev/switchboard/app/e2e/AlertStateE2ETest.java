@@ -71,10 +71,9 @@ class AlertStateE2ETest {
                 WebChatClient.Message disk = alerts.awaitPosted("DiskFull");
 
                 server.writeFile("am-token", NEW_TOKEN + "\n");
-                server.overwriteConfig(server.configText().replace("  defaultRoute:", """
-                          routes:
-                            - { name: db, match: { team: db }, to: ["web:#db"], groupWait: 100ms }
-                          defaultRoute:"""));
+                server.overwriteConfig(server.configText().replace("  defaultRoute:", "  routes:\n"
+                        + "    - { name: db, match: { team: db }, to: [\"web:#db\"], groupWait: 100ms }\n"
+                        + "  defaultRoute:"));
                 carol.awaitPosted("Configuration reloaded");
 
                 assertThat(hook(server, TOKEN, payload("alertmanager-firing.json")).statusCode())
