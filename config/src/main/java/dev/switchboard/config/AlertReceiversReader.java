@@ -1,10 +1,8 @@
 package dev.switchboard.config;
 
-import dev.switchboard.alerts.webhook.GenericMapping;
-import dev.switchboard.alerts.webhook.ReceiverConfig;
-import dev.switchboard.alerts.webhook.ReceiverKind;
-import dev.switchboard.alerts.webhook.WebhookAuth;
-import dev.switchboard.api.alert.Alert;
+import dev.switchboard.config.AlertReceiverConfig.Auth;
+import dev.switchboard.config.AlertReceiverConfig.Kind;
+import dev.switchboard.config.AlertReceiverConfig.Mapping;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -27,8 +25,8 @@ final class AlertReceiversReader {
 
     private AlertReceiversReader() {}
 
-    static List<ReceiverConfig> read(Optional<Cursor> section) {
-        List<ReceiverConfig> receivers = new ArrayList<>();
+    static List<AlertReceiverConfig> read(Optional<Cursor> section) {
+        List<AlertReceiverConfig> receivers = new ArrayList<>();
         if (section.isEmpty() || section.get().isNull()) {
             return receivers;
         }
@@ -46,21 +44,21 @@ final class AlertReceiversReader {
         return receivers;
     }
 
-    private static Optional<ReceiverConfig> receiver(Cursor item) {
+    private static Optional<AlertReceiverConfig> receiver(Cursor item) {
         Optional<Fields> fields = item.fields(KEYS);
         if (fields.isEmpty()) {
             return Optional.empty();
         }
         Fields f = fields.get();
         Optional<String> name = f.required("name", "the receiver's name, like alertmanager").flatMap(Cursor::nonBlank);
-        Optional<ReceiverKind> kind = f.required("kind", "one of " + String.join(", ", KINDS))
-                .flatMap(c -> c.oneOf("receiver kind", KINDS)).flatMap(ReceiverKind::fromWireName);
-        Optional<WebhookAuth> auth = f.required("auth", "{ bearer: \"${env:NAME}\" } or { hmac: { header: "
+        Optional<Kind> kind = f.required("kind", "one of " + String.join(", ", KINDS))
+                .flatMap(c -> c.oneOf("receiver kind", KINDS)).map(k -> Kind.valueOf(k.toUpperCase(Locale.ROOT)));
+        Optional<Auth> auth = f.required("auth", "{ bearer: \"${env:NAME}\" } or { hmac: { header: "
                 + "X-Signature, secret: \"${env:NAME}\" } }").flatMap(AlertReceiversReader::auth);
-        long maxBytes = ChatReader.whole(f, "maxBytes", 1, ReceiverConfig.MAX_MAX_BYTES,
-                ReceiverConfig.DEFAULT_MAX_BYTES);
-        GenericMapping mapping = null;
-        if (kind.isPresent() && kind.get() == ReceiverKind.GENERIC) {
+        long maxBytes = ChatReader.whole(f, "maxBytes", 1, AlertReceiverConfig.MAX_MAX_BYTES,
+                AlertReceiverConfig.DEFAULT_MAX_BYTES);
+        Mapping mapping = null;
+        if (kind.isPresent() && kind.get() == Kind.GENERIC) {
             mapping = f.required("mapping", "where the JSON keeps each field, like { alerts: /alerts, name: /title }")
                     .flatMap(AlertReceiversReader::mapping).orElse(null);
             if (mapping == null) {
@@ -74,14 +72,14 @@ final class AlertReceiversReader {
             return Optional.empty();
         }
         try {
-            return Optional.of(new ReceiverConfig(name.get(), kind.get(), auth.get(), maxBytes, mapping));
+            return Optional.of(new AlertReceiverConfig(name.get(), kind.get(), auth.get(), maxBytes, mapping));
         } catch (IllegalArgumentException e) {
             f.get("name").orElse(item).error(e.getMessage());
             return Optional.empty();
         }
     }
 
-    private static Optional<WebhookAuth> auth(Cursor c) {
+    private static Optional<Auth> auth(Cursor c) {
         Optional<Fields> fields = c.fields(List.of("bearer", "hmac"));
         if (fields.isEmpty()) {
             return Optional.empty();
@@ -93,25 +91,24 @@ final class AlertReceiversReader {
         }
         if (f.has("bearer")) {
             return f.get("bearer").flatMap(t -> t.secret("the bearer token")).map(String::strip)
-                    .map(WebhookAuth.Bearer::new);
+                    .map(Auth.Bearer::new);
         }
         return f.get("hmac").flatMap(h -> h.fields(List.of("header", "algorithm", "secret", "prefix"))).flatMap(h -> {
             Optional<String> header = h.required("header", "the signature header, like X-Signature")
                     .flatMap(Cursor::nonBlank);
-            WebhookAuth.Algorithm algorithm = h.get("algorithm").flatMap(a -> a.oneOf("HMAC algorithm",
-                    List.of("sha256", "sha1"))).map(a -> WebhookAuth.Algorithm.valueOf(a.toUpperCase(Locale.ROOT)))
-                    .orElse(WebhookAuth.Algorithm.SHA256);
+            String algorithm = h.get("algorithm").flatMap(a -> a.oneOf("HMAC algorithm", Auth.Hmac.ALGORITHMS))
+                    .orElse("sha256");
             Optional<String> secret = h.required("secret", "the shared secret as ${env:NAME} or ${file:/path}")
                     .flatMap(s -> s.secret("the HMAC secret"));
             String prefix = h.get("prefix").flatMap(Cursor::string).orElse("");
             if (header.isEmpty() || secret.isEmpty()) {
                 return Optional.empty();
             }
-            return Optional.of(new WebhookAuth.Hmac(header.get().strip(), algorithm, secret.get(), prefix));
+            return Optional.of(new Auth.Hmac(header.get().strip(), algorithm, secret.get(), prefix));
         });
     }
 
-    private static Optional<GenericMapping> mapping(Cursor c) {
+    private static Optional<Mapping> mapping(Cursor c) {
         Optional<Fields> fields = c.fields(MAPPING_KEYS);
         if (fields.isEmpty()) {
             return Optional.empty();
@@ -123,17 +120,16 @@ final class AlertReceiversReader {
                 f.get(key).flatMap(Cursor::string).ifPresent(p -> pointers.put(key, p));
             }
         }
-        Map<String, Alert.Status> statusValues = new LinkedHashMap<>();
+        Map<String, String> statusValues = new LinkedHashMap<>();
         f.get("statusValues").flatMap(s -> s.entries("a map of sent value to firing or resolved, like { ok: resolved }"))
                 .orElse(List.of()).forEach(e -> e.getValue().oneOf("status", List.of("firing", "resolved"))
-                        .ifPresent(v -> statusValues.put(e.getKey().key(),
-                                Alert.Status.valueOf(v.toUpperCase(Locale.ROOT)))));
+                        .ifPresent(v -> statusValues.put(e.getKey().key(), v)));
         if (!pointers.containsKey("name")) {
             f.required("name", "the JSON Pointer to each alert's name, like /title");
             return Optional.empty();
         }
         try {
-            return Optional.of(new GenericMapping(pointers.get("alerts"), pointers.get("name"), pointers.get("status"),
+            return Optional.of(new Mapping(pointers.get("alerts"), pointers.get("name"), pointers.get("status"),
                     statusValues, pointers.get("severity"), pointers.get("labels"), pointers.get("fingerprint"),
                     pointers.get("summary"), pointers.get("links"), pointers.get("startsAt"), pointers.get("endsAt")));
         } catch (IllegalArgumentException e) {

@@ -1,35 +1,32 @@
 package dev.switchboard.config;
 
-import dev.switchboard.alerts.action.AlertmanagerConfig;
-import dev.switchboard.alerts.routing.GroupBy;
-import dev.switchboard.alerts.routing.LabelMatcher;
-import dev.switchboard.alerts.routing.RateBudget;
-import dev.switchboard.alerts.routing.Route;
 import dev.switchboard.api.chat.ConversationRef;
+import dev.switchboard.config.AlertRouteConfig.Matcher;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Reads the routing part of {@code alerts:}: {@code routes}, {@code defaultRoute}, {@code budget} and
  * {@code alertmanager}. A route is {@code { name, match: {label: value}, matchers: ['cluster=~"eu-.*"'], to:
- * ["web:#alerts"], groupBy: [alertname], groupWait: 30s, groupInterval: 5m, repeatInterval: 4h, continue: false }};
- * the default route has no {@code name}, {@code match} nor {@code matchers}. Problems are reported where written.
+ * ["web:#alerts"], groupBy: [alertname], groupWait: 30s, groupInterval: 5m, repeatInterval: 4h, quietHours: {...},
+ * continue: false }}; the default route has no {@code name}, {@code match}, {@code matchers} nor {@code continue}.
+ * Problems are reported where written.
  */
 final class AlertRoutesReader {
-    static final String DEFAULT_ROUTE = "default";
     private static final List<String> ROUTE_KEYS = List.of("name", "match", "matchers", "to", "groupBy", "groupWait",
-            "groupInterval", "repeatInterval", "continue");
+            "groupInterval", "repeatInterval", "quietHours", "continue");
     private static final List<String> DEFAULT_KEYS = List.of("to", "groupBy", "groupWait", "groupInterval",
-            "repeatInterval");
+            "repeatInterval", "quietHours");
 
     private AlertRoutesReader() {}
 
-    static List<Route> routes(Optional<Cursor> section) {
-        List<Route> routes = new ArrayList<>();
+    static List<AlertRouteConfig> routes(Optional<Cursor> section) {
+        List<AlertRouteConfig> routes = new ArrayList<>();
         if (section.isEmpty() || section.get().isNull()) {
             return routes;
         }
@@ -41,18 +38,18 @@ final class AlertRoutesReader {
         return routes;
     }
 
-    static Optional<Route> fallback(Cursor c) {
-        return c.fields(DEFAULT_KEYS).flatMap(f -> route(c, f, Optional.of(DEFAULT_ROUTE)));
+    static Optional<AlertRouteConfig> fallback(Cursor c) {
+        return c.fields(DEFAULT_KEYS).flatMap(f -> route(c, f, Optional.of(AlertsConfig.DEFAULT_ROUTE)));
     }
 
-    private static Optional<Route> route(Cursor at, Fields f, Optional<String> name) {
-        List<LabelMatcher> matchers = new ArrayList<>();
+    private static Optional<AlertRouteConfig> route(Cursor at, Fields f, Optional<String> name) {
+        List<Matcher> matchers = new ArrayList<>();
         boolean ok = name.isPresent();
         if (f.has("match")) {
             for (var entry : f.get("match").flatMap(m -> m.entries("a map of label to value, like { severity: "
                     + "critical }")).orElse(List.of())) {
                 Optional<String> value = entry.getValue().string();
-                ok &= value.isPresent() && add(entry.getValue(), matchers, () -> LabelMatcher.equal(
+                ok &= value.isPresent() && add(entry.getValue(), matchers, () -> Matcher.equal(
                         entry.getKey().key(), value.get()));
             }
         }
@@ -60,7 +57,7 @@ final class AlertRoutesReader {
             Cursor list = f.get("matchers").orElseThrow();
             for (Cursor item : list.items("a list of matchers, like ['cluster=~\"eu-.*\"']").orElse(List.of())) {
                 Optional<String> text = item.string();
-                ok &= text.isPresent() && add(item, matchers, () -> LabelMatcher.parse(text.get()));
+                ok &= text.isPresent() && add(item, matchers, () -> Matcher.parse(text.get()));
             }
         }
         List<ConversationRef> to = new ArrayList<>();
@@ -71,24 +68,28 @@ final class AlertRoutesReader {
             ok &= ref.isPresent();
             ref.ifPresent(to::add);
         }
-        GroupBy groupBy = f.get("groupBy").flatMap(c -> c.strings(false)).map(GroupBy::fromConfig)
-                .orElse(GroupBy.labels("alertname"));
-        Duration wait = f.get("groupWait").flatMap(Cursor::duration).orElse(Route.DEFAULT_GROUP_WAIT);
-        Duration interval = ChatReader.positive(f, "groupInterval", Route.DEFAULT_GROUP_INTERVAL);
-        Duration repeat = ChatReader.positive(f, "repeatInterval", Route.DEFAULT_REPEAT_INTERVAL);
+        List<String> groupBy = f.get("groupBy").flatMap(c -> c.strings(false))
+                .orElse(AlertRouteConfig.DEFAULT_GROUP_BY);
+        Duration wait = f.get("groupWait").flatMap(Cursor::duration).orElse(AlertRouteConfig.DEFAULT_GROUP_WAIT);
+        Duration interval = ChatReader.positive(f, "groupInterval", AlertRouteConfig.DEFAULT_GROUP_INTERVAL);
+        Duration repeat = ChatReader.positive(f, "repeatInterval", AlertRouteConfig.DEFAULT_REPEAT_INTERVAL);
+        Optional<Cursor> quietNode = f.get("quietHours").filter(c -> !c.isNull());
+        Optional<AlertRouteConfig.QuietHours> quiet = quietNode.flatMap(QuietHoursReader::read);
+        ok &= quietNode.isEmpty() || quiet.isPresent();
         boolean proceed = ChatReader.bool(f, "continue", false);
         if (!ok || toNode.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Route(name.get(), matchers, to, groupBy, wait, interval, repeat, null, proceed));
+            return Optional.of(new AlertRouteConfig(name.get(), matchers, to, groupBy, wait, interval, repeat,
+                    quiet.orElse(null), proceed));
         } catch (IllegalArgumentException e) {
             f.get("name").or(() -> toNode).orElse(at).error(e.getMessage());
             return Optional.empty();
         }
     }
 
-    private static boolean add(Cursor at, List<LabelMatcher> matchers, java.util.function.Supplier<LabelMatcher> make) {
+    private static boolean add(Cursor at, List<Matcher> matchers, Supplier<Matcher> make) {
         try {
             matchers.add(make.get());
             return true;
@@ -98,37 +99,73 @@ final class AlertRoutesReader {
         }
     }
 
-    static RateBudget budget(Optional<Cursor> section) {
+    static AlertsConfig.Budget budget(Optional<Cursor> section) {
+        AlertsConfig.Budget base = AlertsConfig.Budget.DEFAULT;
         if (section.isEmpty() || section.get().isNull()) {
-            return RateBudget.ONE_PER_SECOND;
+            return base;
         }
         Optional<Fields> fields = section.get().fields(List.of("postsPerSecond", "burst", "maxDelay"));
         if (fields.isEmpty()) {
-            return RateBudget.ONE_PER_SECOND;
+            return base;
         }
         Fields f = fields.get();
-        RateBudget base = RateBudget.ONE_PER_SECOND;
         double perSecond = f.get("postsPerSecond").flatMap(c -> c.number(0.01, 1_000)).orElse(base.postsPerSecond());
         int burst = (int) ChatReader.whole(f, "burst", 1, 100, base.burst());
         Duration maxDelay = f.get("maxDelay").flatMap(Cursor::duration).orElse(base.maxDelay());
-        return new RateBudget(perSecond, burst, maxDelay);
+        return new AlertsConfig.Budget(perSecond, burst, maxDelay);
     }
 
-    /** {@code alertmanager: { url }}: an http(s) URL without credentials; parsed and validated only. */
-    static Optional<AlertmanagerConfig> alertmanager(Optional<Cursor> section) {
+    /**
+     * {@code alertmanager: { url, auth }}: an http(s) URL without credentials, and optionally
+     * {@code auth: { bearer: ref }} or {@code auth: { user, password: ref }}.
+     */
+    static Optional<AlertmanagerApiConfig> alertmanager(Optional<Cursor> section) {
         if (section.isEmpty() || section.get().isNull()) {
             return Optional.empty();
         }
-        return section.get().fields(List.of("url")).flatMap(f -> f.required("url", "Alertmanager's base URL, like "
-                + "http://alertmanager:9093/").flatMap(c -> c.nonBlank().flatMap(text -> {
-                    try {
-                        return Optional.of(AlertmanagerConfig.of(new URI(text.strip())));
-                    } catch (URISyntaxException | IllegalArgumentException e) {
-                        c.error("expected Alertmanager's http(s) base URL without credentials, like "
-                                + "http://alertmanager:9093/, got " + (text.contains("@") ? "a URL with credentials"
-                                        : c.shown()));
-                        return Optional.empty();
-                    }
-                })));
+        return section.get().fields(List.of("url", "auth")).flatMap(f -> {
+            Optional<AlertmanagerApiConfig.Auth> auth = f.get("auth").filter(c -> !c.isNull())
+                    .map(AlertRoutesReader::alertmanagerAuth).orElse(Optional.of(new AlertmanagerApiConfig.Auth.None()));
+            return f.required("url", "Alertmanager's base URL, like http://alertmanager:9093/")
+                    .flatMap(c -> c.nonBlank().flatMap(text -> {
+                        try {
+                            URI url = new URI(text.strip());
+                            HttpUrls.check("alerts.alertmanager.url", url);
+                            return Optional.of(url);
+                        } catch (URISyntaxException | IllegalArgumentException e) {
+                            c.error("expected Alertmanager's http(s) base URL without credentials, like "
+                                    + "http://alertmanager:9093/, got " + (text.contains("@")
+                                            ? "a URL with credentials" : c.shown()));
+                            return Optional.empty();
+                        }
+                    })).flatMap(url -> auth.map(a -> new AlertmanagerApiConfig(url, a)));
+        });
+    }
+
+    private static Optional<AlertmanagerApiConfig.Auth> alertmanagerAuth(Cursor c) {
+        Optional<Fields> fields = c.fields(List.of("bearer", "user", "password"));
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        Fields f = fields.get();
+        if (f.has("bearer") == (f.has("user") || f.has("password"))) {
+            c.error("expected either { bearer: \"${env:NAME}\" } or { user: NAME, password: \"${env:NAME}\" }");
+            return Optional.empty();
+        }
+        if (f.has("bearer")) {
+            return f.get("bearer").flatMap(t -> t.secret("the Alertmanager token"))
+                    .map(AlertmanagerApiConfig.Auth.Bearer::new);
+        }
+        Optional<String> user = f.required("user", "the user name").flatMap(Cursor::nonBlank);
+        Optional<String> password = f.required("password", "the password as ${env:NAME} or ${file:/path}")
+                .flatMap(p -> p.secret("the Alertmanager password"));
+        if (user.isEmpty() || password.isEmpty()) {
+            return Optional.empty();
+        }
+        if (user.get().contains(":")) {
+            f.get("user").orElseThrow().error("expected a user name without ':'");
+            return Optional.empty();
+        }
+        return Optional.of(new AlertmanagerApiConfig.Auth.Basic(user.get().strip(), password.get()));
     }
 }

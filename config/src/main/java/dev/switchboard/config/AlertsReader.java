@@ -1,20 +1,17 @@
 package dev.switchboard.config;
 
-import dev.switchboard.alerts.action.AlertmanagerConfig;
-import dev.switchboard.alerts.routing.RateBudget;
-import dev.switchboard.alerts.routing.Route;
-import dev.switchboard.alerts.routing.Routes;
-import dev.switchboard.alerts.webhook.ReceiverConfig;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Reads {@code alerts:} into an {@link AlertsConfig}: receivers ({@link AlertReceiversReader}), routes, the default
- * route, the budget and the Alertmanager ({@link AlertRoutesReader}). Receivers need a {@code defaultRoute}, so no
- * alert is ever received and then posted nowhere.
+ * route, the budget and the Alertmanager ({@link AlertRoutesReader}), and the escalation services
+ * ({@link EscalationReader}). Receivers need a {@code defaultRoute}, so no alert is ever received and then posted
+ * nowhere.
  */
 final class AlertsReader {
-    private static final List<String> KEYS = List.of("receivers", "routes", "defaultRoute", "budget", "alertmanager");
+    private static final List<String> KEYS = List.of("receivers", "routes", "defaultRoute", "budget", "alertmanager",
+            "escalation");
 
     private AlertsReader() {}
 
@@ -27,23 +24,24 @@ final class AlertsReader {
             return AlertsConfig.NONE;
         }
         Fields f = fields.get();
-        List<ReceiverConfig> receivers = AlertReceiversReader.read(f.get("receivers"));
-        List<Route> routes = AlertRoutesReader.routes(f.get("routes"));
-        Optional<Route> fallback = f.get("defaultRoute").flatMap(AlertRoutesReader::fallback);
-        RateBudget budget = AlertRoutesReader.budget(f.get("budget"));
-        AlertmanagerConfig alertmanager = AlertRoutesReader.alertmanager(f.get("alertmanager")).orElse(null);
+        List<AlertReceiverConfig> receivers = AlertReceiversReader.read(f.get("receivers"));
+        List<AlertRouteConfig> routes = AlertRoutesReader.routes(f.get("routes"));
+        Optional<AlertRouteConfig> fallback = f.get("defaultRoute").flatMap(AlertRoutesReader::fallback);
+        AlertsConfig.Budget budget = AlertRoutesReader.budget(f.get("budget"));
+        AlertmanagerApiConfig alertmanager = AlertRoutesReader.alertmanager(f.get("alertmanager")).orElse(null);
+        EscalationConfig escalation = EscalationReader.read(f.get("escalation"));
         boolean wantsRouting = f.has("receivers") || f.has("routes");
         if (wantsRouting && !f.has("defaultRoute")) {
             f.required("defaultRoute", "where alerts no route takes are posted, like { to: [\"web:#alerts\"] }");
         }
         if (receivers.isEmpty() || fallback.isEmpty()) {
-            return new AlertsConfig(List.of(), null, budget, alertmanager);
+            return new AlertsConfig(List.of(), List.of(), null, budget, alertmanager, escalation);
         }
         try {
-            return new AlertsConfig(receivers, new Routes(routes, fallback.get()), budget, alertmanager);
+            return new AlertsConfig(receivers, routes, fallback.get(), budget, alertmanager, escalation);
         } catch (IllegalArgumentException e) {
             f.get("routes").orElse(f.map()).error(e.getMessage());
-            return new AlertsConfig(List.of(), null, budget, alertmanager);
+            return new AlertsConfig(List.of(), List.of(), null, budget, alertmanager, escalation);
         }
     }
 }

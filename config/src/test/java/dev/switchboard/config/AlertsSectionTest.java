@@ -2,12 +2,9 @@ package dev.switchboard.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.switchboard.alerts.routing.GroupBy;
-import dev.switchboard.alerts.routing.LabelMatcher;
-import dev.switchboard.alerts.routing.Route;
-import dev.switchboard.alerts.webhook.ReceiverKind;
-import dev.switchboard.alerts.webhook.WebhookAuth;
 import dev.switchboard.api.chat.ConversationRef;
+import dev.switchboard.config.AlertReceiverConfig.Auth;
+import dev.switchboard.config.AlertRouteConfig.Matcher;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,20 +54,23 @@ class AlertsSectionTest {
 
         assertThat(alerts.receivers()).extracting(r -> r.name() + "/" + r.kind() + "/" + r.maxBytes())
                 .containsExactly("alertmanager/ALERTMANAGER/1048576", "uptime/GENERIC/4096");
-        assertThat(alerts.receivers().get(0).auth()).isEqualTo(new WebhookAuth.Bearer("am-s3cret-token"));
-        assertThat(alerts.receivers().get(1).auth()).isEqualTo(new WebhookAuth.Hmac("X-Signature",
-                WebhookAuth.Algorithm.SHA256, "hmac-s3cret", "sha256="));
+        assertThat(alerts.receivers().get(0).auth()).isEqualTo(new Auth.Bearer("am-s3cret-token"));
+        assertThat(alerts.receivers().get(1).auth()).isEqualTo(new Auth.Hmac("X-Signature", "sha256",
+                "hmac-s3cret", "sha256="));
         assertThat(alerts.receivers().get(1).mapping().alerts()).isEqualTo("/checks");
-        Route eu = alerts.routes().routes().getFirst();
-        assertThat(eu).isEqualTo(new Route("eu", List.of(LabelMatcher.equal("severity", "critical"),
-                LabelMatcher.parse("cluster=~\"eu-.*\"")), List.of(ConversationRef.parse("web:#alerts"),
-                ConversationRef.parse("slack:#eu")), GroupBy.labels("alertname", "cluster"), Duration.ofMillis(100),
+        assertThat(alerts.receivers().get(1).mapping().statusValues()).containsEntry("down", "firing");
+        AlertRouteConfig eu = alerts.routes().getFirst();
+        assertThat(eu).isEqualTo(new AlertRouteConfig("eu", List.of(Matcher.equal("severity", "critical"),
+                new Matcher("cluster", "=~", "eu-.*")), List.of(ConversationRef.parse("web:#alerts"),
+                ConversationRef.parse("slack:#eu")), List.of("alertname", "cluster"), Duration.ofMillis(100),
                 Duration.ofMinutes(1), Duration.ofHours(2), null, true));
-        assertThat(alerts.routes().fallback().to()).containsExactly(ConversationRef.parse("web:#alerts"));
+        assertThat(alerts.defaultRoute().to()).containsExactly(ConversationRef.parse("web:#alerts"));
+        assertThat(alerts.defaultRoute().name()).isEqualTo(AlertsConfig.DEFAULT_ROUTE);
         assertThat(alerts.budget().burst()).isEqualTo(3);
-        assertThat(alerts.alertmanager().baseUrl().getPort()).isEqualTo(9093);
+        assertThat(alerts.alertmanager().url().getPort()).isEqualTo(9093);
+        assertThat(alerts.alertmanager().auth()).isEqualTo(new AlertmanagerApiConfig.Auth.None());
         assertThat(alerts.receivers().toString()).doesNotContain("s3cret");
-        assertThat(alerts.receivers().getFirst().kind()).isEqualTo(ReceiverKind.ALERTMANAGER);
+        assertThat(alerts.receivers().getFirst().kind()).isEqualTo(AlertReceiverConfig.Kind.ALERTMANAGER);
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.switchboard.api.StorageException;
 import dev.switchboard.api.alert.AlertAcks;
+import dev.switchboard.api.alert.AlertGroupStore;
 import dev.switchboard.api.alert.AlertStore;
 import dev.switchboard.api.approval.PendingStore;
 import dev.switchboard.api.audit.AuditStore;
@@ -12,6 +13,7 @@ import dev.switchboard.api.job.JobStore;
 import dev.switchboard.api.job.LockStore;
 import dev.switchboard.api.store.Storage;
 import dev.switchboard.store.alert.JdbcAlertAcks;
+import dev.switchboard.store.alert.JdbcAlertGroupStore;
 import dev.switchboard.store.alert.JdbcAlertStore;
 import dev.switchboard.store.incident.JdbcIncidentStore;
 import dev.switchboard.store.approval.JdbcPendingStore;
@@ -52,6 +54,7 @@ public final class JdbcStorage implements Storage {
     private final JdbcOutboxStore outbox;
     private final JdbcAlertStore alerts;
     private final JdbcAlertAcks acks;
+    private final JdbcAlertGroupStore alertGroups;
     private final JdbcIncidentStore incidents;
 
     private JdbcStorage(HikariDataSource pool, Database database, String description) {
@@ -66,6 +69,7 @@ public final class JdbcStorage implements Storage {
         this.outbox = new JdbcOutboxStore(database);
         this.alerts = new JdbcAlertStore(database);
         this.acks = new JdbcAlertAcks(database);
+        this.alertGroups = new JdbcAlertGroupStore(database);
         this.incidents = new JdbcIncidentStore(database);
     }
 
@@ -173,6 +177,11 @@ public final class JdbcStorage implements Storage {
     /** Who acked which alerts from chat. Not part of {@link Storage} (see {@link #pending()}). */
     public AlertAcks acks() {
         return acks;
+    }
+
+    /** The alert router's groups, so they survive a restart. Not part of {@link Storage} (see {@link #pending()}). */
+    public AlertGroupStore alertGroups() {
+        return alertGroups;
     }
 
     /** Incidents and their timelines. Not part of {@link Storage} (see {@link #pending()}). */

@@ -14,7 +14,8 @@ import java.util.Objects;
 final class AlertGroup {
     final String id;
     final GroupKey key;
-    final Route route;
+    /** Replaced when a config reload changes the route's timing or quiet hours. */
+    Route route;
     private final Map<String, Alert> alerts = new HashMap<>();
     private int firing;
     Instant openedAt;
@@ -70,6 +71,12 @@ final class AlertGroup {
         ackedBy = null;
         ackedAt = null;
         dirty = true;
+    }
+
+    /** Puts back an alert the group held before a restart, as the store now keeps it; nothing to show for it. */
+    void restore(Alert alert) {
+        Alert kept = alerts.put(alert.fingerprint(), alert);
+        firing += (alert.firing() ? 1 : 0) - (kept != null && kept.firing() ? 1 : 0);
     }
 
     /** Forgets resolved alerts before a repeat post: they were reported already. */

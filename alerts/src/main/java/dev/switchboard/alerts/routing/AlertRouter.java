@@ -1,12 +1,17 @@
 package dev.switchboard.alerts.routing;
 
 import dev.switchboard.api.alert.Alert;
+import dev.switchboard.api.alert.AlertAcks;
+import dev.switchboard.api.alert.AlertGroupStore;
+import dev.switchboard.api.alert.AlertStore;
+import dev.switchboard.api.alert.SavedAlertGroup;
 import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.chat.MessageRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -19,9 +24,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns stored alerts into chat posts and edits. Thread-safe: every method holds the router's lock; it starts no
- * thread (something calls {@link #tick} every few hundred milliseconds). State is in memory only (see
- * {@link #groups()} for the records a store would keep).
+ * Turns stored alerts into chat posts and edits. Thread-safe: every method holds the router's lock (except the
+ * database writes of {@link #saveChanges}); it starts no thread (something calls {@link #tick} every few hundred
+ * milliseconds). With an {@link AlertGroupStore}, groups survive a restart: {@link #restore} loads them at start,
+ * and {@link #saveChanges} writes the groups that changed, after each round.
  *
  * <ul>
  *   <li>{@link #accept} routes each alert ({@link Routes#select}) to a group per route, conversation and
@@ -38,15 +44,20 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link #posted} and {@link #failed} report back what happened to each {@link PostAction.Say}.</li>
  * </ul>
  * Closed groups are kept for {@link #CLOSED_RETENTION} so their ids still answer, then forgotten.
+ *
+ * <p>{@link #reconfigure} applies reloaded routes and budget: groups keep their ids and messages and take the timing
+ * and quiet hours of the route with their route's name (a removed route's groups keep the old ones until they close).
  */
 public final class AlertRouter {
     /** How long a group stays reachable by id after it closed. */
     public static final Duration CLOSED_RETENTION = Duration.ofHours(24);
     private static final Logger log = LoggerFactory.getLogger(AlertRouter.class);
 
-    private final Routes routes;
-    private final RateBudget budget;
+    private Routes routes;
+    private RateBudget budget;
     private final Clock clock;
+    private final AlertGroupStore groupStore;
+    private final GroupSnapshots snapshots = new GroupSnapshots();
     private final Map<ConversationRef, ConversationLane> lanes = new LinkedHashMap<>();
     private final Map<GroupKey, AlertGroup> byKey = new HashMap<>();
     private final Map<String, AlertGroup> byId = new HashMap<>();
@@ -58,9 +69,111 @@ public final class AlertRouter {
      * @param clock when alerts are accepted (a new group's {@code groupWait} counts from then)
      */
     public AlertRouter(Routes routes, RateBudget budget, Clock clock) {
+        this(routes, budget, clock, null);
+    }
+
+    /**
+     * @param groupStore where groups are saved by {@link #saveChanges} and loaded by {@link #restore}; null keeps
+     *     them in memory only
+     */
+    public AlertRouter(Routes routes, RateBudget budget, Clock clock, AlertGroupStore groupStore) {
         this.routes = Objects.requireNonNull(routes, "routes");
         this.budget = Objects.requireNonNull(budget, "budget");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.groupStore = groupStore;
+    }
+
+    /**
+     * Loads the groups saved before a restart, each with its alerts as {@code alerts} now keeps them, so a change
+     * to them edits the message posted before (call once, before the first {@link #accept}). A group whose alerts
+     * are all unknown is dropped. Returns how many groups were restored. Throws
+     * {@link dev.switchboard.api.StorageException} when the store cannot be read.
+     */
+    public synchronized int restore(AlertStore alerts) {
+        return restore(alerts, null);
+    }
+
+    /**
+     * As {@link #restore(AlertStore)}, and a restored group acked in its current episode (an ack in {@code acks}
+     * naming the group, no older than the group) shows who acked it again, without an edit.
+     */
+    public synchronized int restore(AlertStore alerts, AlertAcks acks) {
+        Objects.requireNonNull(alerts, "alerts");
+        if (groupStore == null) {
+            return 0;
+        }
+        int restored = 0;
+        for (SavedAlertGroup saved : groupStore.all()) {
+            if (byId.containsKey(saved.id())) {
+                continue;
+            }
+            Route route = Optional.ofNullable(routes.named(saved.route())).orElse(routes.fallback());
+            Optional<AlertGroup> group = snapshots.restore(saved, route, alerts::find);
+            if (group.isPresent()) {
+                AlertGroup g = group.get();
+                byId.put(g.id, g);
+                byKey.put(g.key, g);
+                lanes.computeIfAbsent(g.key.conversation(), c -> new ConversationLane(c, budget)).groups.put(g.id, g);
+                g.alerts().forEach(a -> idsByFingerprint.computeIfAbsent(a.fingerprint(), f -> new LinkedHashSet<>())
+                        .add(g.id));
+                if (acks != null) {
+                    restoreAck(g, acks);
+                }
+                restored++;
+            }
+        }
+        return restored;
+    }
+
+    private static void restoreAck(AlertGroup group, AlertAcks acks) {
+        group.state().alerts().stream().map(a -> acks.find(a.fingerprint())).flatMap(Optional::stream)
+                .filter(ack -> group.id.equals(ack.groupId()) && !ack.at().isBefore(group.openedAt))
+                .max(Comparator.comparing(AlertAcks.Ack::at))
+                .ifPresent(ack -> {
+                    group.ackedBy = ack.by();
+                    group.ackedAt = ack.at();
+                });
+    }
+
+    /**
+     * Writes the groups that changed since the last successful save, and forgets the ones forgotten here, to the
+     * group store (write-behind: call it after each round of {@link #tick} and its reports). The writes happen
+     * outside the router's lock; call it from one thread at a time. Returns how many groups were written or
+     * forgotten; 0 without a store. Throws {@link dev.switchboard.api.StorageException} when the store fails (the
+     * same changes are tried again next time).
+     */
+    public int saveChanges() {
+        if (groupStore == null) {
+            return 0;
+        }
+        GroupSnapshots.Changes changes;
+        synchronized (this) {
+            changes = snapshots.since(byId.values());
+        }
+        if (changes.isEmpty()) {
+            return 0;
+        }
+        groupStore.save(changes.changed());
+        groupStore.delete(changes.gone());
+        snapshots.saved(changes);
+        return changes.changed().size() + changes.gone().size();
+    }
+
+    /**
+     * Applies reloaded routes and budget. New alerts are routed by {@code next}; existing groups keep their ids,
+     * members and messages and take the timing and quiet hours of the route of the same name (kept as they were when
+     * that route is gone); every conversation's budget becomes {@code nextBudget}.
+     */
+    public synchronized void reconfigure(Routes next, RateBudget nextBudget) {
+        routes = Objects.requireNonNull(next, "next");
+        budget = Objects.requireNonNull(nextBudget, "nextBudget");
+        for (AlertGroup group : byId.values()) {
+            Route renewed = next.named(group.key.route());
+            if (renewed != null) {
+                group.route = renewed;
+            }
+        }
+        lanes.values().forEach(lane -> lane.rebudget(nextBudget));
     }
 
     /** Takes alerts already stored by a webhook receiver, in the order received. */

@@ -27,8 +27,8 @@ final class ConversationLane {
 
     final ConversationRef conversation;
     final Map<String, AlertGroup> groups = new LinkedHashMap<>();
-    private final RateBudget budget;
-    private final TokenBucket bucket;
+    private RateBudget budget;
+    private TokenBucket bucket;
     StormSummary summary;
     private int summaries;
 
@@ -36,6 +36,14 @@ final class ConversationLane {
         this.conversation = conversation;
         this.budget = budget;
         this.bucket = new TokenBucket(budget);
+    }
+
+    /** A config reload changed the budget: new tokens from now on. */
+    void rebudget(RateBudget next) {
+        if (!next.equals(budget)) {
+            budget = next;
+            bucket = new TokenBucket(next);
+        }
     }
 
     /** One thing that could be posted now, and how to do it. */

@@ -18,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Carries out what the {@link AlertRouter} decides, on one daemon thread: every {@link #PERIOD} it asks the router
  * what is due and says or edits each message through the chat gateway (the outbox, so a platform that is down gets
  * it later), reporting the message id back with {@link AlertRouter#posted}, or {@link AlertRouter#failed} when the
- * gateway refuses (the router then posts the group anew when its budget allows). Closing stops the ticks.
+ * gateway refuses (the router then posts the group anew when its budget allows). After each round it saves the
+ * groups that changed ({@link AlertRouter#saveChanges}), so they survive a restart. Closing stops the ticks and
+ * saves once more.
  */
 final class AlertPosts implements AutoCloseable {
     static final Duration PERIOD = Duration.ofMillis(250);
@@ -56,6 +58,15 @@ final class AlertPosts implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("alert posting round failed; trying again in {} ms", PERIOD.toMillis(), e);
         }
+        save();
+    }
+
+    private void save() {
+        try {
+            router.saveChanges();
+        } catch (RuntimeException e) {
+            log.warn("could not save the alert groups; trying again next round: {}", e.getMessage());
+        }
     }
 
     private void carryOut(PostAction action) {
@@ -76,6 +87,15 @@ final class AlertPosts implements AutoCloseable {
 
     @Override
     public void close() {
-        timer.shutdownNow();
+        timer.shutdown();
+        try {
+            if (!timer.awaitTermination(2, TimeUnit.SECONDS)) {
+                timer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            timer.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
+        save();
     }
 }

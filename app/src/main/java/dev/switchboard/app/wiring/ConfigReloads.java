@@ -17,14 +17,17 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What a changed config file does to a running server. A valid file replaces commands, users and the policy
  * atomically (a changed policy is also audited as {@code policy_reloaded} with the files' hash); a rejected one
- * keeps the last good config, and both are audited, logged and told to the admin conversations.
- * Sections that need a restart (server, storage, chat, plugins, jobs) are reported, not applied.
+ * keeps the last good config, and both are audited, logged and told to the admin conversations. Extra checks
+ * ({@link #checking}, such as the {@code alerts:} section's) refuse a reload the same way, so a broken section keeps
+ * the last good one. Sections that need a restart (server, storage, chat, plugins, jobs, and what
+ * {@link #restarting} names) are reported, not applied.
  */
 final class ConfigReloads implements ConfigWatcher.Listener {
     private static final Logger log = LoggerFactory.getLogger(ConfigReloads.class);
@@ -39,6 +42,8 @@ final class ConfigReloads implements ConfigWatcher.Listener {
     private final Clock clock;
     private final Redactor redactor;
     private volatile boolean lastRejected;
+    private Function<SwitchboardConfig, List<String>> extraChecks = next -> List.of();
+    private Function<SwitchboardConfig, List<String>> extraRestarts = next -> List.of();
 
     ConfigReloads(AtomicReference<SwitchboardConfig> current, CommandSets commandSets, ActiveCommands commands,
             Consumer<SwitchboardConfig> applyUsers, AuditLog audit, ChatGateway gateway, Clock clock,
@@ -53,6 +58,18 @@ final class ConfigReloads implements ConfigWatcher.Listener {
         this.redactor = redactor;
     }
 
+    /** Also refuses a reload for the problems {@code check} finds (call before the watcher starts). */
+    ConfigReloads checking(Function<SwitchboardConfig, List<String>> check) {
+        this.extraChecks = check;
+        return this;
+    }
+
+    /** Also reports the sections {@code restart} names as needing a restart (call before the watcher starts). */
+    ConfigReloads restarting(Function<SwitchboardConfig, List<String>> restart) {
+        this.extraRestarts = restart;
+        return this;
+    }
+
     boolean lastRejected() {
         return lastRejected;
     }
@@ -62,6 +79,9 @@ final class ConfigReloads implements ConfigWatcher.Listener {
         List<String> refused = new ArrayList<>(UnenforcedSettings.problems(next));
         if (refused.isEmpty() && Policies.of(next, commandSets.known(next.commands())) instanceof Policies.Built.Rejected badPolicy) {
             refused.addAll(badPolicy.problems());
+        }
+        if (refused.isEmpty()) {
+            refused.addAll(extraChecks.apply(next));
         }
         if (!refused.isEmpty()) {
             refuse(refused);
@@ -75,7 +95,8 @@ final class ConfigReloads implements ConfigWatcher.Listener {
         applyUsers.accept(next);
         current.set(next);
         lastRejected = false;
-        List<String> restart = needsRestart(previous, next);
+        List<String> restart = new ArrayList<>(needsRestart(previous, next));
+        restart.addAll(extraRestarts.apply(next));
         record(AuditEventType.CONFIG_RELOADED, next.sha256(), next.commands().size() + " commands");
         if (!previous.policy().equals(next.policy())) {
             record(AuditEventType.POLICY_RELOADED, next.sha256(), next.policy().size() + " rules");

@@ -1,9 +1,6 @@
 package dev.switchboard.app.wiring;
 
-import dev.switchboard.alerts.action.AlertmanagerSilences;
-import dev.switchboard.alerts.desk.AlertCommands;
 import dev.switchboard.alerts.routing.AlertRouter;
-import dev.switchboard.alerts.webhook.WebhookReceivers;
 import dev.switchboard.api.IdGenerator;
 import dev.switchboard.api.SwitchboardException;
 import dev.switchboard.api.audit.AuditEvent;
@@ -13,7 +10,6 @@ import dev.switchboard.api.chat.PlatformUser;
 import dev.switchboard.api.identity.IdentityResolver;
 import dev.switchboard.app.logging.LogRedaction;
 import dev.switchboard.chat.web.WebChatAdapter;
-import dev.switchboard.config.AlertsConfig;
 import dev.switchboard.config.CommandChecker;
 import dev.switchboard.config.ConfigLoader;
 import dev.switchboard.config.ConfigWatcher;
@@ -143,10 +139,9 @@ public final class SwitchboardServer implements AutoCloseable {
                 .chatHealth(chats::health)
                 .incidents(storage.incidents(), config.incidents().announce());
         // The router exists before the engine, so the alert commands can act on its groups.
-        AlertRouter router = config.alerts().enabled()
-                ? new AlertRouter(config.alerts().routes(), config.alerts().budget(), clock) : null;
+        AlertRouter router = RunningAlerts.restoredRouter(config.alerts(), storage, clock);
         if (router != null) {
-            engineBuilder.alerts(alertCommands(config.alerts(), router, storage, audit, clock, redactor));
+            engineBuilder.alerts(RunningAlerts.commands(config.alerts(), router, storage, audit, clock, redactor));
         }
         plugins.stages().forEach(s -> engineBuilder.stage(s.getKey(), s.getValue()));
         Engine engine = engineBuilder.build();
@@ -155,13 +150,17 @@ public final class SwitchboardServer implements AutoCloseable {
         opened.add(housekeeping);
 
         AtomicReference<SwitchboardConfig> current = new AtomicReference<>(config);
+        AtomicReference<RunningAlerts> alerts = new AtomicReference<>();
         ConfigReloads reloads = new ConfigReloads(current, commandSets, commands,
                 next -> {
                     identity.set(identityOf(next));
                     users.set(directoryOf(next));
                     policy.replace(((Policies.Built.Ready) Policies.of(next, commandSets.known(next.commands())))
                             .policy());
-                }, audit, gateway, clock, redactor);
+                    alerts.get().apply(next.alerts());
+                }, audit, gateway, clock, redactor)
+                .checking(next -> RunningAlerts.problems(next.alerts()))
+                .restarting(next -> alerts.get().needsRestart(next.alerts()));
         HealthProbe health = new HealthProbe(storage, web, chats.all(), reloads, redactor::redact);
         opened.add(health);
         HttpServer http = HttpServer.create(new ServerSettings(config.server().bind(), config.server().port()),
@@ -170,7 +169,8 @@ public final class SwitchboardServer implements AutoCloseable {
             http.webSocket("/chat/ws", new WebChatBridge(web));
         }
         chats.slack().ifPresent(slack -> SlackRoutes.mount(http, slack));
-        AutoCloseable alertPosts = alerts(config, router, http, storage, audit, gateway, clock);
+        alerts.set(RunningAlerts.start(config.alerts(), router, http, storage, audit, gateway, clock));
+        AutoCloseable alertPosts = alerts.get();
         opened.add(alertPosts);
         if (config.chat().mattermost() != null && config.chat().mattermost().buttons()) {
             chats.mattermost().ifPresent(mattermost -> MattermostRoutes.mount(http, mattermost));
@@ -195,33 +195,6 @@ public final class SwitchboardServer implements AutoCloseable {
         List<AutoCloseable> shutdown = List.of(watcher, housekeeping, alertPosts, engine, jobs, chats, gateway, http::stop,
                 health, audit, storage, logRedaction);
         return new SwitchboardServer(shutdown, http, config.server().bind(), recovered);
-    }
-
-    /**
-     * The alert commands over {@code router}: silences on the configured Alertmanager (none without
-     * {@code alerts.alertmanager}), acks in the database, no escalation service yet.
-     */
-    private static AlertCommands alertCommands(AlertsConfig alerts, AlertRouter router, JdbcStorage storage,
-            AuditLog audit, Clock clock, Redactor redactor) {
-        AlertmanagerSilences silences = alerts.alertmanager() == null ? null
-                : new AlertmanagerSilences(alerts.alertmanager(), clock);
-        return new AlertCommands(router, storage.alerts(), storage.acks(), silences, Map.of(), null, audit, clock,
-                redactor::redact);
-    }
-
-    /**
-     * With receivers configured ({@code router} not null): mounts {@code /hooks/...}, which store, audit and route
-     * alerts, and starts posting them. Returns what stops the posting (nothing to stop without receivers).
-     */
-    private static AutoCloseable alerts(SwitchboardConfig config, AlertRouter router, HttpServer http,
-            JdbcStorage storage, AuditLog audit, ChatGateway gateway, Clock clock) {
-        AlertsConfig alerts = config.alerts();
-        if (router == null) {
-            return () -> { };
-        }
-        AlertRoutes.mount(http, new WebhookReceivers(alerts.receivers(), storage.alerts(), clock,
-                new AlertIntake(audit, router, clock)));
-        return AlertPosts.start(router, gateway, clock);
     }
 
     /** Where the web chat is, e.g. {@code http://127.0.0.1:8080/}, with the port actually bound. */

@@ -54,6 +54,12 @@ class ModuleRulesTest {
             .should().dependOnClassesThat().resideInAPackage("dev.switchboard.config..");
 
     @ArchTest
+    static final ArchRule configKeepsOutOfTheAlertsModule = noClasses()
+            .that().resideInAPackage("dev.switchboard.config..")
+            .should().dependOnClassesThat().resideInAPackage("dev.switchboard.alerts..")
+            .because("config reads plain records on api; app maps them onto the alerts types (AlertSetup)");
+
+    @ArchTest
     static final ArchRule serverBuildsOnApiAndCoreOnly = noClasses().that().resideInAPackage("dev.switchboard.server..")
             .should().dependOnClassesThat().resideInAnyPackage("dev.switchboard.chat..", "dev.switchboard.plugin..",
                     "dev.switchboard.store..", "dev.switchboard.config..", "dev.switchboard.app..")
