@@ -1,6 +1,7 @@
 package dev.switchboard.testkit;
 
 import dev.switchboard.api.IdGenerator;
+import dev.switchboard.api.alert.AlertDesk;
 import dev.switchboard.api.action.Action;
 import dev.switchboard.api.action.ActionFactory;
 import dev.switchboard.api.audit.AuditEvent;
@@ -8,9 +9,12 @@ import dev.switchboard.api.audit.AuditLog;
 import dev.switchboard.api.audit.AuditRecord;
 import dev.switchboard.api.audit.AuditStore;
 import dev.switchboard.api.chat.AdapterHealth;
+import dev.switchboard.api.chat.Capabilities;
 import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.chat.InboundMessage;
+import dev.switchboard.api.chat.MessageRef;
 import dev.switchboard.api.chat.PlatformUser;
+import dev.switchboard.api.chat.RoomCreator;
 import dev.switchboard.api.command.CommandParser;
 import dev.switchboard.api.command.CommandSpec;
 import dev.switchboard.api.identity.IdentityResolver;
@@ -21,6 +25,7 @@ import dev.switchboard.api.pipeline.Outcome;
 import dev.switchboard.api.pipeline.Stage;
 import dev.switchboard.api.pipeline.StageSlot;
 import dev.switchboard.api.policy.Policy;
+import dev.switchboard.api.reply.Reply;
 import dev.switchboard.api.approval.PendingStore;
 import dev.switchboard.core.Engine;
 import dev.switchboard.core.approval.ApprovalSettings;
@@ -41,6 +46,7 @@ import dev.switchboard.core.job.JobSettings;
 import dev.switchboard.core.identity.ConfiguredIdentityResolver;
 import dev.switchboard.core.identity.User;
 import dev.switchboard.core.identity.UserDirectory;
+import dev.switchboard.core.incident.RoomSettings;
 import dev.switchboard.core.job.Jobs;
 import dev.switchboard.core.policy.rules.KnownNames;
 import dev.switchboard.core.policy.rules.RulePolicy;
@@ -51,6 +57,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -125,12 +132,19 @@ public final class ChatTestHarness implements AutoCloseable {
         this.jobs = b.jobs != null ? b.jobs.apply(parts) : jobRunner(parts, b);
         this.pending = b.pending != null ? b.pending : new InMemoryPendingStore();
         Engine.Builder engine = Engine.builder().clock(clock).ids(ids).identity(user -> identity.resolve(user))
-                .policy(b.policy).commands(commands).jobs(jobs).audit(auditLog, auditStore).gateway(gateway)
+                .policy(b.policy).commands(commands).jobs(jobs).audit(auditLog, auditStore)
+                .gateway(new WithAdapterRooms(gateway, adapter))
                 .redactor(redactor).version(b.version).users(() -> directory).pending(pending)
                 .approvals(b.approvals).random(new Random(b.seed)).chatHealth(b.chatHealth);
         if (b.incidents != null) {
             engine.incidents(b.incidents, b.incidentAnnounce == null ? null
                     : ConversationRef.of(adapter.platform(), b.incidentAnnounce));
+        }
+        if (b.incidentRoomPrefix != null) {
+            engine.incidentRooms(new RoomSettings(adapter.platform(), b.incidentRoomPrefix));
+        }
+        if (b.alerts != null) {
+            engine.alerts(b.alerts);
         }
         this.incidents = b.incidents;
         b.stages.forEach(e -> engine.stage(e.getKey(), e.getValue()));
@@ -335,6 +349,8 @@ public final class ChatTestHarness implements AutoCloseable {
         private Supplier<Map<String, AdapterHealth>> chatHealth = Map::of;
         private IncidentStore incidents;
         private String incidentAnnounce;
+        private String incidentRoomPrefix;
+        private AlertDesk alerts;
         private final List<CommandSpec> commands = new ArrayList<>();
         private final List<Map.Entry<StageSlot, Stage>> stages = new ArrayList<>();
 
@@ -379,6 +395,16 @@ public final class ChatTestHarness implements AutoCloseable {
             incidentAnnounce = announce;
             return this;
         }
+        /**
+         * Gives declared incidents a room on the harness's platform named {@code <prefix><n>-<title>}; the
+         * adapter must offer rooms ({@link FakeChatAdapter#offerRooms}) for them to be created. Off by default.
+         */
+        public Builder incidentRooms(String prefix) {
+            incidentRoomPrefix = prefix;
+            return this;
+        }
+        /** The alert desk behind the alert commands and incident links to alerts (default: alerts are off). */
+        public Builder alerts(AlertDesk v) { alerts = v; return this; }
         /** Confirmation TTL and break-glass groups (default {@link ApprovalSettings#DEFAULTS}). */
         public Builder approvals(ApprovalSettings v) { approvals = v; return this; }
         /** Seeds the confirmation codes and approval ids, so transcripts are repeatable (default 7). */
@@ -389,6 +415,32 @@ public final class ChatTestHarness implements AutoCloseable {
 
         public ChatTestHarness build() {
             return new ChatTestHarness(this);
+        }
+    }
+
+    /**
+     * The gateway, offering the fake platform's rooms. (The real {@link AdapterGateway} asks its adapters; this
+     * keeps the harness independent of how it does.)
+     */
+    private record WithAdapterRooms(ChatGateway gateway, FakeChatAdapter adapter) implements ChatGateway {
+        @Override
+        public MessageRef say(ConversationRef to, Reply reply) {
+            return gateway.say(to, reply);
+        }
+
+        @Override
+        public MessageRef edit(MessageRef message, Reply reply) {
+            return gateway.edit(message, reply);
+        }
+
+        @Override
+        public Capabilities capabilities(String platform) {
+            return gateway.capabilities(platform);
+        }
+
+        @Override
+        public Optional<RoomCreator> rooms(String platform) {
+            return platform.equals(adapter.platform()) ? adapter.rooms() : Optional.empty();
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.chat.InboundMessage;
 import dev.switchboard.api.chat.MessageRef;
 import dev.switchboard.api.chat.MessageSink;
+import dev.switchboard.api.chat.RoomCreator;
 import dev.switchboard.api.reply.Block;
 import dev.switchboard.api.reply.Button;
 import dev.switchboard.api.reply.Reply;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A chat platform in memory. It records, in order, what users said ({@link #userSaid}) and what the bot posted, and
@@ -40,6 +42,7 @@ public final class FakeChatAdapter implements ChatAdapter {
     private final Map<String, List<Button>> buttons = new HashMap<>();
     private volatile MessageSink sink;
     private volatile boolean failing;
+    private volatile RoomCreator rooms;
     private int posted;
 
     /** A web-chat-like platform named {@code web}, with threads, edits and buttons. */
@@ -119,6 +122,17 @@ public final class FakeChatAdapter implements ChatAdapter {
             }
         }
         throw new AdapterException("message " + message.messageId() + " was never posted");
+    }
+
+    /** From now on the platform can create rooms through {@code creator} (none by default). */
+    public FakeChatAdapter offerRooms(RoomCreator creator) {
+        rooms = creator;
+        return this;
+    }
+
+    @Override
+    public Optional<RoomCreator> rooms() {
+        return Optional.ofNullable(rooms);
     }
 
     @Override
