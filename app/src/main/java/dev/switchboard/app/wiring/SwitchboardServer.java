@@ -26,6 +26,7 @@ import dev.switchboard.core.command.ActiveCommands;
 import dev.switchboard.core.identity.ConfiguredIdentityResolver;
 import dev.switchboard.core.identity.User;
 import dev.switchboard.core.identity.UserDirectory;
+import dev.switchboard.core.incident.RoomSettings;
 import dev.switchboard.core.job.JobRunner;
 import dev.switchboard.core.job.JobSettings;
 import dev.switchboard.core.approval.ApprovalSettings;
@@ -138,7 +139,9 @@ public final class SwitchboardServer implements AutoCloseable {
                 .commands(commands).jobs(jobs).audit(audit, storage.audit()).gateway(gateway).redactor(redactor)
                 .pending(storage.pending()).approvals(approvalSettings(config)).inbound(storage.inboundEvents())
                 .chatHealth(chats::health)
-                .incidents(storage.incidents(), config.incidents().announce());
+                .incidents(storage.incidents(), config.incidents().announce())
+                .incidentRooms(config.incidents().rooms() == null ? null : new RoomSettings(
+                        config.incidents().rooms().platform(), config.incidents().rooms().prefix()));
         plugins.stages().forEach(s -> engineBuilder.stage(s.getKey(), s.getValue()));
         Engine engine = engineBuilder.build();
         opened.add(engine);
