@@ -51,8 +51,8 @@ public final class IncidentTimelineStage implements Stage {
         if (result.isEmpty()) {
             return outcome;
         }
-        String text = redactor.redact(exchange.message().text(), exchange.invocation());
         try {
+            String text = redactor.redact(exchange.message().text(), exchange.invocation());
             Optional<Incident> incident = incidents.recordCommand(exchange.message().conversation(),
                     exchange.principal().id(), text, result.get());
             if (incident.isPresent() && outcome instanceof Outcome.Accepted accepted) {
