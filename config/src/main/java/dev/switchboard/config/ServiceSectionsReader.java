@@ -66,11 +66,7 @@ final class ServiceSectionsReader {
     }
 
     static IncidentsConfig incidents(Optional<Cursor> section) {
-        Optional<Fields> f = section.flatMap(c -> c.fields(List.of("announce")));
-        return f.flatMap(x -> x.get("announce"))
-                .flatMap(c -> c.string().flatMap(text -> conversation(c, text)))
-                .map(IncidentsConfig::new)
-                .orElse(IncidentsConfig.DEFAULT);
+        return IncidentsReader.read(section);
     }
 
     /** The host name, for {@code jobs.node}; "localhost" when the host has none it can tell. Looked up once. */

@@ -29,6 +29,7 @@ import dev.switchboard.core.identity.UserDirectory;
 import dev.switchboard.core.incident.IncidentCommands;
 import dev.switchboard.core.incident.IncidentTimelineStage;
 import dev.switchboard.core.incident.Incidents;
+import dev.switchboard.core.incident.RoomSettings;
 import dev.switchboard.core.job.Jobs;
 import dev.switchboard.core.pipeline.ApproveStage;
 import dev.switchboard.core.pipeline.AuditStage;
@@ -132,6 +133,7 @@ public final class Engine implements AutoCloseable {
         private Dispatcher.Settings dispatcher = Dispatcher.Settings.defaults();
         private IncidentStore incidentStore;
         private ConversationRef incidentAnnounce;
+        private RoomSettings incidentRooms;
         private AlertDesk alertDesk;
         private final List<Map.Entry<StageSlot, Stage>> stages = new ArrayList<>();
 
@@ -178,6 +180,15 @@ public final class Engine implements AutoCloseable {
         }
 
         /**
+         * Gives every declared incident a dedicated room on {@code rooms.platform()} (null, the default: no rooms);
+         * takes effect only with {@link #incidents}. A platform that cannot create one leaves the incident without.
+         */
+        public Builder incidentRooms(RoomSettings rooms) {
+            incidentRooms = rooms;
+            return this;
+        }
+
+        /**
          * Enables the alert commands ({@code alerts}, {@code ack}, {@code silence}, {@code unsilence},
          * {@code escalate}) and lets incidents link alerts. Without it, those commands answer that alerts are off.
          */
@@ -209,9 +220,10 @@ public final class Engine implements AutoCloseable {
             require(gateway, "gateway");
             require(pending, "pending store");
             Incidents incidents = incidentStore == null ? null : new Incidents(incidentStore, auditLog, gateway,
-                    clock, incidentAnnounce, redactor::redact);
+                    clock, incidentAnnounce, redactor::redact, incidentRooms, users);
             BuiltinCommands builtins = new BuiltinCommands(commands, jobs, auditStore, clock, version, policy,
-                    users, chatHealth, redactor::redact, incidents == null ? null : new IncidentCommands(incidents),
+                    users, chatHealth, redactor::redact, incidents == null ? null
+                            : new IncidentCommands(incidents, alertDesk, jobs),
                     alertDesk);
             Parking parking = new Parking(pending, auditLog, clock, random, redactor);
             Notices notices = new Notices(gateway, redactor);
@@ -230,7 +242,7 @@ public final class Engine implements AutoCloseable {
                     .resumeAudit(AuditStage.forResumed(auditLog, clock, redactor, commands))
                     .resumeAuthorize(new AuthorizeStage(policy));
             if (incidents != null) {
-                pipeline.stage(StageSlot.BEFORE_EXECUTE, new IncidentTimelineStage(incidents, redactor));
+                pipeline.stage(StageSlot.BEFORE_EXECUTE, new IncidentTimelineStage(incidents, redactor, jobs));
             }
             stages.forEach(e -> pipeline.stage(e.getKey(), e.getValue()));
             Pipeline built = pipeline.build();

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.api.StorageException;
+import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.incident.Incident;
 import dev.switchboard.api.incident.TimelineEntry;
 import dev.switchboard.testkit.ChatTestHarness;
+import dev.switchboard.testkit.FakeChatAdapter;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,36 @@ class IncidentRestartTest {
             assertThat(after.incidents().timeline("INC-1")).extracting(TimelineEntry::who).containsExactly(
                     "alice", "alice", "bob", "alice");
             assertThat(after.incidents().open()).isEmpty();
+        }
+    }
+
+    @Test
+    void anIncidentsRoomOutlivesARestartAndStillCountsAsItsConversation() {
+        String room = "#inc-1-queue-backlog";
+        try (JdbcStorage before = JdbcStorage.open(settings());
+                ChatTestHarness chat = ChatTestHarness.builder().incidents(before.incidents(), null)
+                        .incidentRooms("inc-").adapter(new FakeChatAdapter().withRooms())
+                        .build().user("alice")) {
+            chat.as("alice").in("#ops").says("incident declare sev2 Queue backlog");
+            chat.as("alice").in(room).says("incident status investigating");
+        }
+
+        try (JdbcStorage after = JdbcStorage.open(settings());
+                ChatTestHarness chat = ChatTestHarness.builder().incidents(after.incidents(), null).build()
+                        .user("alice")) {
+            chat.as("alice").in(room).says("incident note consumers restarted");
+            chat.as("alice").in(room).says("incident resolve drained");
+
+            assertThat(chat.transcript(room)).containsExactly("alice: incident note consumers restarted",
+                    "bot: Noted on INC-1.", "alice: incident resolve drained",
+                    "bot: Resolved INC-1. Type incident postmortem INC-1 for the write-up.");
+            Incident incident = after.incidents().find("INC-1").orElseThrow();
+            assertThat(incident.room()).isEqualTo(ConversationRef.of("web", room));
+            assertThat(incident.conversation()).isEqualTo(ConversationRef.of("web", "#ops"));
+            assertThat(after.incidents().timeline("INC-1")).extracting(e -> e.kind().wireName()).containsExactly(
+                    "declared", "link", "status", "note", "resolved");
+            assertThat(after.incidents().timeline("INC-1").get(1).text()).isEqualTo("room web:" + room + " ("
+                    + room.substring(1) + ")");
         }
     }
 

@@ -42,6 +42,7 @@ import dev.switchboard.core.job.JobSettings;
 import dev.switchboard.core.identity.ConfiguredIdentityResolver;
 import dev.switchboard.core.identity.User;
 import dev.switchboard.core.identity.UserDirectory;
+import dev.switchboard.core.incident.RoomSettings;
 import dev.switchboard.core.job.Jobs;
 import dev.switchboard.core.policy.rules.KnownNames;
 import dev.switchboard.core.policy.rules.RulePolicy;
@@ -126,17 +127,21 @@ public final class ChatTestHarness implements AutoCloseable {
         this.jobs = b.jobs != null ? b.jobs.apply(parts) : jobRunner(parts, b);
         this.pending = b.pending != null ? b.pending : new InMemoryPendingStore();
         Engine.Builder engine = Engine.builder().clock(clock).ids(ids).identity(user -> identity.resolve(user))
-                .policy(b.policy).commands(commands).jobs(jobs).audit(auditLog, auditStore).gateway(gateway)
+                .policy(b.policy).commands(commands).jobs(jobs).audit(auditLog, auditStore)
+                .gateway(gateway)
                 .redactor(redactor).version(b.version).users(() -> directory).pending(pending)
                 .approvals(b.approvals).random(new Random(b.seed)).chatHealth(b.chatHealth);
         if (b.incidents != null) {
             engine.incidents(b.incidents, b.incidentAnnounce == null ? null
                     : ConversationRef.of(adapter.platform(), b.incidentAnnounce));
         }
-        this.incidents = b.incidents;
+        if (b.incidentRoomPrefix != null) {
+            engine.incidentRooms(new RoomSettings(adapter.platform(), b.incidentRoomPrefix));
+        }
         if (b.alerts != null) {
             engine.alerts(b.alerts);
         }
+        this.incidents = b.incidents;
         b.stages.forEach(e -> engine.stage(e.getKey(), e.getValue()));
         this.engine = engine.build();
     }
@@ -339,6 +344,7 @@ public final class ChatTestHarness implements AutoCloseable {
         private Supplier<Map<String, AdapterHealth>> chatHealth = Map::of;
         private IncidentStore incidents;
         private String incidentAnnounce;
+        private String incidentRoomPrefix;
         private AlertDesk alerts;
         private final List<CommandSpec> commands = new ArrayList<>();
         private final List<Map.Entry<StageSlot, Stage>> stages = new ArrayList<>();
@@ -384,11 +390,16 @@ public final class ChatTestHarness implements AutoCloseable {
             incidentAnnounce = announce;
             return this;
         }
-        /** Enables the alert commands, answered by {@code desk}. Off by default (they say alerts are off). */
-        public Builder alerts(AlertDesk desk) {
-            alerts = desk;
+        /**
+         * Gives declared incidents a room on the harness's platform named {@code <prefix><n>-<title>}; the
+         * adapter must offer rooms ({@link FakeChatAdapter#withRooms}) for them to be created. Off by default.
+         */
+        public Builder incidentRooms(String prefix) {
+            incidentRoomPrefix = prefix;
             return this;
         }
+        /** The alert desk behind the alert commands and incident links to alerts (default: alerts are off). */
+        public Builder alerts(AlertDesk v) { alerts = v; return this; }
         /** Confirmation TTL and break-glass groups (default {@link ApprovalSettings#DEFAULTS}). */
         public Builder approvals(ApprovalSettings v) { approvals = v; return this; }
         /** Seeds the confirmation codes and approval ids, so transcripts are repeatable (default 7). */

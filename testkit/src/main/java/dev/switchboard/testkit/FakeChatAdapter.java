@@ -209,6 +209,7 @@ public final class FakeChatAdapter implements ChatAdapter {
         throw new AdapterException("message " + message.messageId() + " was never posted");
     }
 
+
     @Override
     public AdapterHealth health() {
         return AdapterHealth.connected(Instant.EPOCH);

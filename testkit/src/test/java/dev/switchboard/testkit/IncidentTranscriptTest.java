@@ -51,7 +51,7 @@ class IncidentTranscriptTest {
         chat.as("bob").in("#ops").says("status web");
         chat.as("bob").in("#ops").says("incident note web pods crash on the new config");
         chat.as("alice").in("#ops").says("incident sev 1");
-        chat.as("bob").in("#ops").says("incident link job 7");
+        chat.as("bob").in("#ops").says("incident link job 1");
         chat.clock().advance(Duration.ofMinutes(10));
         chat.as("bob").in("#ops").says("incident status monitoring config rolled back");
         chat.as("carol").in("#ops").says("incident note follow-up: alert on pod readiness below 80%");
@@ -70,8 +70,8 @@ class IncidentTranscriptTest {
                 "bot: Noted on INC-1.",
                 "alice: incident sev 1",
                 "bot: INC-1 is now sev1.",
-                "bob: incident link job 7",
-                "bot: Linked job 7 to INC-1.",
+                "bob: incident link job 1",
+                "bot: Linked job 1 to INC-1.",
                 "alice: incident resolve Rolled back the checkout config",
                 "bot: Resolved INC-1. Type incident postmortem INC-1 for the write-up.");
         assertThat(chat.transcript("#incidents")).containsExactly(
@@ -100,8 +100,10 @@ class IncidentTranscriptTest {
         chat.as("bob").in("#elsewhere").says("incident postmortem INC-1");
 
         String answer = chat.transcript("#elsewhere").getLast();
-        assertThat(answer).startsWith("bot: Postmortem of INC-1 (Markdown):\n");
-        assertGolden("incident-postmortem.md", answer.substring(answer.indexOf('\n') + 1));
+        String header = "bot: Postmortem of INC-1 (sev1, resolved after 45m 00s, 10 timeline entries, 1 command run):"
+                + "\nINC-1-postmortem.md:\n";
+        assertThat(answer).startsWith(header);
+        assertGolden("incident-postmortem.md", answer.substring(header.length()));
     }
 
     @Test

@@ -17,12 +17,15 @@ import java.util.OptionalLong;
  * @param id {@code INC-<number>}, given by the store
  * @param roles who holds which role; always has a {@link Role#COMMANDER}
  * @param conversation where it was declared; commands there apply to it and are put on its timeline
+ * @param room its dedicated conversation, created when it was declared; null when it has none. Commands there count
+ *     as run in its conversation
  * @param resolvedAt null until resolved
  * @param summary the resolve summary; null until resolved with one
  * @param revision how many times it was stored (1 when declared); a store refuses a change made from an older one
  */
 public record Incident(String id, String title, Severity severity, Status status, Map<Role, String> roles,
-        ConversationRef conversation, Instant declaredAt, Instant resolvedAt, String summary, int revision) {
+        ConversationRef conversation, ConversationRef room, Instant declaredAt, Instant resolvedAt, String summary,
+        int revision) {
 
     /** The prefix of every incident id. */
     public static final String ID_PREFIX = "INC-";
@@ -38,6 +41,12 @@ public record Incident(String id, String title, Severity severity, Status status
             throw new IllegalArgumentException("an incident always has a commander");
         }
         roles = Collections.unmodifiableMap(new EnumMap<>(roles));
+    }
+
+    /** An incident without a dedicated room. */
+    public Incident(String id, String title, Severity severity, Status status, Map<Role, String> roles,
+            ConversationRef conversation, Instant declaredAt, Instant resolvedAt, String summary, int revision) {
+        this(id, title, severity, status, roles, conversation, null, declaredAt, resolvedAt, summary, revision);
     }
 
     /** How bad: {@code sev1} is the worst. */
@@ -126,24 +135,44 @@ public record Incident(String id, String title, Severity severity, Status status
         return status != Status.RESOLVED;
     }
 
+    /**
+     * Whether a command typed in {@code where} is typed in this incident's conversation or its room (threads of
+     * either count as the same conversation).
+     */
+    public boolean workedIn(ConversationRef where) {
+        return same(conversation, where) || (room != null && same(room, where));
+    }
+
+    private static boolean same(ConversationRef a, ConversationRef b) {
+        return a.platform().equals(b.platform()) && a.id().equals(b.id());
+    }
+
+    /** The same incident with its dedicated room. */
+    public Incident withRoom(ConversationRef r) {
+        return new Incident(id, title, severity, status, roles, conversation, Objects.requireNonNull(r, "room"),
+                declaredAt, resolvedAt, summary, revision);
+    }
+
     public Incident withStatus(Status s) {
-        return new Incident(id, title, severity, s, roles, conversation, declaredAt, resolvedAt, summary, revision);
+        return new Incident(id, title, severity, s, roles, conversation, room, declaredAt, resolvedAt, summary,
+                revision);
     }
 
     public Incident withSeverity(Severity s) {
-        return new Incident(id, title, s, status, roles, conversation, declaredAt, resolvedAt, summary, revision);
+        return new Incident(id, title, s, status, roles, conversation, room, declaredAt, resolvedAt, summary,
+                revision);
     }
 
     public Incident withRole(Role role, String user) {
         Map<Role, String> changed = new EnumMap<>(roles);
         changed.put(role, Objects.requireNonNull(user, "user"));
-        return new Incident(id, title, severity, status, changed, conversation, declaredAt, resolvedAt, summary,
+        return new Incident(id, title, severity, status, changed, conversation, room, declaredAt, resolvedAt, summary,
                 revision);
     }
 
     /** Resolved at {@code at} with {@code summary} (null for none). */
     public Incident resolved(Instant at, String summary) {
-        return new Incident(id, title, severity, Status.RESOLVED, roles, conversation, declaredAt,
+        return new Incident(id, title, severity, Status.RESOLVED, roles, conversation, room, declaredAt,
                 Objects.requireNonNull(at, "at"), summary, revision);
     }
 }

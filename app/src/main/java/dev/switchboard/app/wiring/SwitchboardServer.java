@@ -24,6 +24,7 @@ import dev.switchboard.core.command.ActiveCommands;
 import dev.switchboard.core.identity.ConfiguredIdentityResolver;
 import dev.switchboard.core.identity.User;
 import dev.switchboard.core.identity.UserDirectory;
+import dev.switchboard.core.incident.RoomSettings;
 import dev.switchboard.core.job.JobRunner;
 import dev.switchboard.core.job.JobSettings;
 import dev.switchboard.core.approval.ApprovalSettings;
@@ -137,7 +138,9 @@ public final class SwitchboardServer implements AutoCloseable {
                 .commands(commands).jobs(jobs).audit(audit, storage.audit()).gateway(gateway).redactor(redactor)
                 .pending(storage.pending()).approvals(approvalSettings(config)).inbound(storage.inboundEvents())
                 .chatHealth(chats::health)
-                .incidents(storage.incidents(), config.incidents().announce());
+                .incidents(storage.incidents(), config.incidents().announce())
+                .incidentRooms(config.incidents().rooms() == null ? null : new RoomSettings(
+                        config.incidents().rooms().platform(), config.incidents().rooms().prefix()));
         // The router exists before the engine, so the alert commands can act on its groups.
         AlertRouter router = RunningAlerts.restoredRouter(config.alerts(), storage, clock);
         if (router != null) {

@@ -79,7 +79,8 @@ public final class Builtins {
                     "Show each chat platform's connection state and last error (admins only)",
                     List.of("chat status")),
             spec("incidents", List.of("incidents"), Map.of(), "List the open incidents", List.of("incidents")),
-            incident("declare", true, "Declare an incident here: severity sev1..sev4 (default sev3), then a title",
+            incident("declare", true, "Declare an incident here: severity sev1..sev4 (default sev3), then a title;"
+                    + " end with from group <id> or from alert <fingerprint> to link those alerts",
                     "incident declare sev2 checkout is down"),
             incident("role", true, "Give an incident role (commander, comms, scribe) to someone",
                     "incident role comms @bob"),
@@ -88,10 +89,11 @@ public final class Builtins {
             incident("note", true, "Add a note to an incident's timeline (start with follow-up: for the postmortem)",
                     "incident note INC-3 rolled back"),
             incident("sev", true, "Change an incident's severity", "incident sev sev1"),
-            incident("link", true, "Link an alert or a job to an incident", "incident link job 12"),
+            incident("link", true, "Link an alert, an alert group or a job to an incident (alert <fingerprint>,"
+                    + " group <id>, job <n>)", "incident link job 12"),
             incident("resolve", false, "Resolve an incident, with an optional summary",
                     "incident resolve config rolled back"),
-            incident("postmortem", false, "Write up an incident as a Markdown postmortem",
+            incident("postmortem", false, "Write up an incident as a Markdown postmortem, posted as a file",
                     "incident postmortem INC-3"),
             spec("alerts", List.of("alerts", "alerts {request...}"), Map.of("request", new ArgSpec("request",
                             new ArgType.Text(2000), false, "firing, resolved, all, mine, name=value filters,"

@@ -55,8 +55,8 @@ public final class InMemoryIncidentStore implements IncidentStore {
             return Optional.empty();
         }
         Incident stored = new Incident(changed.id(), changed.title(), changed.severity(), changed.status(),
-                changed.roles(), changed.conversation(), changed.declaredAt(), changed.resolvedAt(), changed.summary(),
-                kept.revision() + 1);
+                changed.roles(), changed.conversation(), changed.room(), changed.declaredAt(), changed.resolvedAt(),
+                changed.summary(), kept.revision() + 1);
         incidents.put(n.getAsLong(), stored);
         timelines.get(n.getAsLong()).add(entry);
         return Optional.of(stored);

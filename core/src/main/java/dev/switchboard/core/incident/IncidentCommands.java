@@ -1,25 +1,34 @@
 package dev.switchboard.core.incident;
 
+import dev.switchboard.api.alert.AlertDesk;
 import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.incident.Incident;
 import dev.switchboard.api.incident.Incident.Role;
 import dev.switchboard.api.incident.Incident.Severity;
 import dev.switchboard.api.incident.Incident.Status;
+import dev.switchboard.api.incident.TimelineEntry;
+import dev.switchboard.api.job.JobRecord;
 import dev.switchboard.api.pipeline.Exchange;
+import dev.switchboard.api.reply.Block;
 import dev.switchboard.api.reply.Reply;
+import dev.switchboard.core.job.Jobs;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The built-in incident commands, answered in process: {@code incident declare [sev1..sev4] [--commander @user]
- * <title>}, {@code incident role <commander|comms|scribe> @user}, {@code incident status
- * <investigating|identified|monitoring> [message]}, {@code incident note <text>}, {@code incident sev <1-4>},
- * {@code incident link <alert|job> <ref>}, {@code incident resolve [summary]}, {@code incident postmortem [id]} and
+ * <title> [from group <id> | from alert <fingerprint>]} (the title may be quoted; declared from alerts, every alert
+ * of the set is linked, and an unknown set declares nothing), {@code incident role <commander|comms|scribe> @user},
+ * {@code incident status <investigating|identified|monitoring> [message]}, {@code incident note <text>},
+ * {@code incident sev <1-4>}, {@code incident link alert <fingerprint> | group <id> | job <n>} (checked to exist
+ * first), {@code incident resolve [summary]}, {@code incident postmortem [id]} (posted as a Markdown file) and
  * {@code incidents}.
  *
  * <p>Which incident a command applies to: an explicit id right after the sub-command wins ({@code incident note
@@ -36,11 +45,22 @@ public final class IncidentCommands {
     private static final Pattern USER = Pattern.compile("@?[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
     private static final Pattern SEVERITY_LIKE = Pattern.compile("(?i)sev\\S*");
     private static final String SEVERITIES = "sev1, sev2, sev3 or sev4";
+    private static final Pattern FROM = Pattern.compile("(?i)(?:^|\\s+)from\\s+(group|alert)\\s+(\\S+)\\s*$");
+    private static final String LINK_USAGE = "Expected incident link alert <fingerprint>, incident link group <id> or"
+            + " incident link job <number>, as in: ";
 
     private final Incidents incidents;
+    private final AlertDesk desk;
+    private final Jobs jobs;
 
-    public IncidentCommands(Incidents incidents) {
+    /**
+     * @param desk where alerts and alert groups are looked up; null when alerts are not enabled
+     * @param jobs where linked jobs are looked up
+     */
+    public IncidentCommands(Incidents incidents, AlertDesk desk, Jobs jobs) {
         this.incidents = Objects.requireNonNull(incidents, "incidents");
+        this.desk = desk;
+        this.jobs = Objects.requireNonNull(jobs, "jobs");
     }
 
     /** The reply to one of {@link #NAMES}; never null. */
@@ -57,7 +77,25 @@ public final class IncidentCommands {
     }
 
     private Reply declare(String request, ConversationRef here, Incidents.Actor by) {
-        List<String> words = new ArrayList<>(List.of(request.split("\\s+")));
+        AlertDesk.AlertSet from = null;
+        Matcher source = FROM.matcher(request);
+        if (source.find()) {
+            boolean group = source.group(1).equalsIgnoreCase("group");
+            String ref = source.group(2);
+            if (desk == null) {
+                return Reply.text("Alerts are not enabled on this server, so there is no " + (group ? "alert group "
+                        : "alert ") + ref + " to declare from; no incident was declared. Declare it without"
+                        + " \"from ...\", as in: incident declare sev2 checkout is down");
+            }
+            Optional<AlertDesk.AlertSet> found = desk.find(group ? "group " + ref : ref);
+            if (found.isEmpty()) {
+                return Reply.text("There is no " + (group ? "alert group " : "alert with fingerprint ") + ref
+                        + "; no incident was declared. Type alerts to see the firing ones.");
+            }
+            from = found.get();
+            request = request.substring(0, source.start()).strip();
+        }
+        List<String> words = new ArrayList<>(request.isEmpty() ? List.of() : List.of(request.split("\\s+")));
         Severity severity = Severity.SEV3;
         if (!words.isEmpty() && SEVERITY_LIKE.matcher(words.getFirst()).matches()) {
             Optional<Severity> parsed = Severity.parse(words.getFirst());
@@ -76,13 +114,34 @@ public final class IncidentCommands {
             commander = strip(words.get(1));
             words.subList(0, 2).clear();
         }
-        String title = String.join(" ", words).strip();
+        String title = unquoted(String.join(" ", words).strip());
+        if (title.isEmpty() && from != null) {
+            title = from.title();
+        }
         if (title.isEmpty()) {
             return Reply.text("An incident needs a title, as in: incident declare sev2 checkout is down");
         }
-        Incident incident = incidents.declare(title, severity, commander, here, by);
-        return Reply.text("Declared " + incident.id() + " (" + severity.wireName() + "): " + incident.title()
-                + ". Commander: " + incident.commander() + ". Commands run here go on its timeline.");
+        Incidents.Declaration declared = incidents.declare(title, severity, commander, here, by, from);
+        Incident incident = declared.incident();
+        StringBuilder text = new StringBuilder("Declared " + incident.id() + " (" + severity.wireName() + "): "
+                + incident.title() + ". Commander: " + incident.commander() + ".");
+        if (from != null) {
+            text.append(" Linked ").append(count(declared.alertsLinked(), "alert")).append(" of ").append(from.ref())
+                    .append('.');
+        }
+        switch (declared.room()) {
+            case Incidents.Room.None none -> text.append(" Commands run here go on its timeline.");
+            case Incidents.Room.Opened opened -> {
+                text.append(" Room: ").append(opened.room()).append("; commands run there or here go on its"
+                        + " timeline.");
+                if (!opened.notInvited().isEmpty()) {
+                    text.append(" Not invited: ").append(String.join(", ", opened.notInvited())).append('.');
+                }
+            }
+            case Incidents.Room.Failed failed -> text.append(" The incident room could not be created (")
+                    .append(failed.reason()).append("); commands run here go on its timeline.");
+        }
+        return Reply.text(text.toString());
     }
 
     private Reply onTarget(String name, String request, ConversationRef here, Incidents.Actor by) {
@@ -145,15 +204,38 @@ public final class IncidentCommands {
     }
 
     private Reply link(String id, List<String> words, Incidents.Actor by) {
-        if (words.size() != 2 || !(words.getFirst().equals("alert") || words.getFirst().equals("job"))) {
-            return Reply.text("Expected incident link alert <fingerprint> or incident link job <number>, as in: "
-                    + example("incident.link"));
+        String what = words.isEmpty() ? "" : words.getFirst();
+        if (words.size() == 3 && what.equals("alert") && words.get(1).equals("group")) {
+            words = List.of("group", words.get(2));
+            what = "group";
         }
-        if (words.getFirst().equals("job") && !words.get(1).matches("[0-9]{1,18}")) {
-            return Reply.text(words.get(1) + " is not a job number; expected incident link job <number>");
+        if (words.size() != 2 || !Set.of("alert", "group", "job").contains(what)) {
+            return Reply.text(LINK_USAGE + example("incident.link"));
         }
-        return said(incidents.link(id, words.getFirst(), words.get(1), by), "Linked " + words.getFirst() + " "
-                + words.get(1) + " to " + id + ".");
+        String ref = words.get(1);
+        if (what.equals("job")) {
+            if (!ref.matches("[0-9]{1,18}")) {
+                return Reply.text(ref + " is not a job number; expected incident link job <number>");
+            }
+            Optional<JobRecord> job = jobs.find(Long.parseLong(ref));
+            if (job.isEmpty()) {
+                return Reply.text("There is no job " + ref + "; nothing was linked. Type jobs to see the recent ones.");
+            }
+            JobRecord j = job.get();
+            String label = j.text() == null || j.text().isBlank() ? j.commandId() : j.text();
+            return said(incidents.link(id, "job", ref + " (" + label + ", " + j.state().wireName() + ")", by),
+                    "Linked job " + ref + " to " + id + ".");
+        }
+        if (desk == null) {
+            return Reply.text("Alerts are not enabled on this server; nothing was linked.");
+        }
+        Optional<AlertDesk.AlertSet> set = desk.find(what.equals("group") ? "group " + ref : ref);
+        if (set.isEmpty()) {
+            return Reply.text("There is no " + (what.equals("group") ? "alert group " : "alert with fingerprint ")
+                    + ref + "; nothing was linked. Type alerts to see the firing ones.");
+        }
+        return said(incidents.linkAlerts(id, set.get(), by), "Linked " + set.get().ref() + " ("
+                + count(set.get().alerts().size(), "alert") + ") to " + id + ".");
     }
 
     private Reply postmortem(String request, ConversationRef here) {
@@ -169,11 +251,20 @@ public final class IncidentCommands {
             }
             id = open.getFirst().id();
         }
-        Optional<String> document = incidents.postmortem(id);
-        if (document.isEmpty()) {
+        Optional<Incident> incident = incidents.find(id);
+        if (incident.isEmpty()) {
             return unknown(id);
         }
-        return Reply.builder().text("Postmortem of " + id + " (Markdown):").code(document.get()).build();
+        Incident i = incident.get();
+        List<TimelineEntry> timeline = incidents.timeline(i.id());
+        long commands = timeline.stream().filter(e -> e.kind() == TimelineEntry.Kind.COMMAND).count();
+        String window = i.resolvedAt() == null ? "still open"
+                : "resolved after " + PostmortemDocument.duration(Duration.between(i.declaredAt(), i.resolvedAt()));
+        return Reply.builder().text("Postmortem of " + i.id() + " (" + i.severity().wireName() + ", " + window + ", "
+                + count(timeline.size(), "timeline entry") + ", " + count(commands, "command") + " run):")
+                .add(new Block.File(i.id() + "-postmortem.md", "text/markdown",
+                        PostmortemDocument.render(i, timeline)))
+                .build();
     }
 
     private Reply list() {
@@ -202,6 +293,20 @@ public final class IncidentCommands {
 
     private static String ids(List<Incident> incidents) {
         return incidents.stream().map(Incident::id).collect(Collectors.joining(", "));
+    }
+
+    private static String count(long n, String thing) {
+        String plural = thing.endsWith("y") ? thing.substring(0, thing.length() - 1) + "ies" : thing + "s";
+        return n + " " + (n == 1 ? thing : plural);
+    }
+
+    /** The title without one pair of surrounding quotes, as the alert-group button sends it. */
+    private static String unquoted(String title) {
+        if (title.length() >= 2 && ((title.startsWith("\"") && title.endsWith("\""))
+                || (title.startsWith("\u201c") && title.endsWith("\u201d")))) {
+            return title.substring(1, title.length() - 1).strip();
+        }
+        return title;
     }
 
     private static String strip(String user) {

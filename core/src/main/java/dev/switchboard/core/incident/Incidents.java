@@ -1,6 +1,8 @@
 package dev.switchboard.core.incident;
 
 import dev.switchboard.api.AdapterException;
+import dev.switchboard.api.alert.Alert;
+import dev.switchboard.api.alert.AlertDesk;
 import dev.switchboard.api.audit.AuditEvent;
 import dev.switchboard.api.audit.AuditEventType;
 import dev.switchboard.api.audit.AuditLog;
@@ -15,10 +17,12 @@ import dev.switchboard.api.incident.TimelineEntry;
 import dev.switchboard.api.incident.TimelineEntry.Kind;
 import dev.switchboard.api.reply.Reply;
 import dev.switchboard.core.chat.ChatGateway;
+import dev.switchboard.core.identity.UserDirectory;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,12 +31,15 @@ import org.slf4j.LoggerFactory;
  * The incident service: every change to an incident goes through here, so each one lands on its timeline, in the
  * audit log ({@code incident_declared}, {@code incident_updated}, {@code incident_resolved}, with the incident id
  * and the change in the details) and, for declare and resolve, in the announcement channel. User texts are
- * redacted before they are stored. Thread-safe; concurrent changes to one incident are retried a few times against
+ * redacted before they are stored. When rooms are configured, a declared incident gets its own conversation
+ * ({@link IncidentRooms}); commands there count as run in the incident's conversation. Thread-safe; concurrent changes to one incident are retried a few times against
  * the store's revision check. Storage and audit failures propagate as {@link dev.switchboard.api.StorageException}.
  */
 public final class Incidents {
     private static final Logger log = LoggerFactory.getLogger(Incidents.class);
     private static final int ATTEMPTS = 5;
+    /** Alerts of one group put on the timeline one by one; the rest are counted in one entry. */
+    static final int MAX_ALERT_ENTRIES = 100;
 
     /** Who acts, for the timeline and the audit log. {@code account} and {@code correlationId} may be null. */
     public record Actor(String id, String account, String correlationId) {
@@ -56,19 +63,52 @@ public final class Incidents {
         record Busy(String id) implements Result {}
     }
 
+    /** What became of an incident's dedicated room when it was declared. */
+    public sealed interface Room {
+        /** No rooms are configured. */
+        record None() implements Room {}
+
+        /** Created; {@code notInvited} names who could not be invited and why. */
+        record Opened(ConversationRef room, String name, List<String> notInvited) implements Room {
+            public Opened {
+                Objects.requireNonNull(room, "room");
+                notInvited = List.copyOf(notInvited);
+            }
+        }
+
+        /** Not created; {@code reason} is safe to show. The incident is declared all the same. */
+        record Failed(String reason) implements Room {}
+    }
+
+    /**
+     * A declared incident, its room, and how many alerts were linked from the alert set it was declared from.
+     */
+    public record Declaration(Incident incident, Room room, int alertsLinked) {}
+
     private final IncidentStore store;
     private final AuditLog audit;
     private final ChatGateway gateway;
     private final Clock clock;
     private final ConversationRef announce;
     private final UnaryOperator<String> redact;
+    private final IncidentRooms rooms;
+
+    /** Incidents without dedicated rooms. */
+    public Incidents(IncidentStore store, AuditLog audit, ChatGateway gateway, Clock clock, ConversationRef announce,
+            UnaryOperator<String> redact) {
+        this(store, audit, gateway, clock, announce, redact, null, () -> UserDirectory.EMPTY);
+    }
 
     /**
      * @param announce where declared and resolved incidents are announced; null for nowhere
      * @param redact masks secrets in user texts before they are stored or posted
+     * @param rooms where declared incidents get a dedicated room; null for no rooms
+     * @param users the configured users, read per declaration, to invite people by their accounts
      */
     public Incidents(IncidentStore store, AuditLog audit, ChatGateway gateway, Clock clock, ConversationRef announce,
-            UnaryOperator<String> redact) {
+            UnaryOperator<String> redact, RoomSettings rooms, Supplier<UserDirectory> users) {
+        this.rooms = new IncidentRooms(rooms, Objects.requireNonNull(gateway, "gateway"),
+                Objects.requireNonNull(users, "users"));
         this.store = Objects.requireNonNull(store, "store");
         this.audit = Objects.requireNonNull(audit, "audit");
         this.gateway = Objects.requireNonNull(gateway, "gateway");
@@ -83,16 +123,73 @@ public final class Incidents {
 
     /** Declares an incident in {@code where}; {@code commander} is the declarer when null. */
     public Incident declare(String title, Severity severity, String commander, ConversationRef where, Actor by) {
+        return declare(title, severity, commander, where, by, null).incident();
+    }
+
+    /**
+     * Declares an incident in {@code where}, opens its room when rooms are configured, links every alert of
+     * {@code from} (null for none), and announces it. {@code commander} is the declarer when null.
+     */
+    public Declaration declare(String title, Severity severity, String commander, ConversationRef where, Actor by,
+            AlertDesk.AlertSet from) {
         String cleanTitle = redact.apply(title.strip());
         String lead = commander != null ? commander : by.id();
         NewIncident draft = new NewIncident(cleanTitle, severity, lead, where, clock.instant());
         Incident incident = store.declare(draft, new TimelineEntry(draft.declaredAt(), by.id(), Kind.DECLARED,
                 "declared " + severity.wireName() + ": " + cleanTitle + " (commander " + lead + ")"));
-        audit.record(event(AuditEventType.INCIDENT_DECLARED, incident, by).detail("severity", severity.wireName())
-                .detail("commander", lead).text(cleanTitle).build());
+        AuditEvent.Builder declared = event(AuditEventType.INCIDENT_DECLARED, incident, by)
+                .detail("severity", severity.wireName()).detail("commander", lead).text(cleanTitle);
+        audit.record((from == null ? declared : declared.detail("from", from.ref())).build());
+        Room room = rooms.open(incident, by);
+        if (room instanceof Room.Opened opened) {
+            String invited = opened.notInvited().isEmpty() ? "" : "; not invited: "
+                    + String.join(", ", opened.notInvited());
+            Result withRoom = change(incident.id(), by, AuditEventType.INCIDENT_UPDATED, "room",
+                    opened.room().toString(), i -> i.withRoom(opened.room()), Kind.LINK,
+                    "room " + opened.room() + " (" + opened.name() + ")" + invited);
+            if (withRoom instanceof Result.Changed(Incident stored)) {
+                incident = stored;
+            }
+            post(opened.room(), Reply.text(incident.id() + " (" + severity.wireName() + "): " + cleanTitle
+                    + ". Commander: " + lead + ". Declared by " + by.id() + " in " + where
+                    + ". Commands run here go on its timeline."));
+        }
+        int linked = from == null ? 0 : appendAlerts(incident, from, by);
+        String follow = incident.room() != null ? incident.room().toString() : where.toString();
         tell(incident, Reply.text(by.id() + " declared " + incident.id() + " (" + severity.wireName() + "): "
-                + cleanTitle + ". Commander: " + lead + ". Follow it in " + where + "."));
-        return incident;
+                + cleanTitle + ". Commander: " + lead + "." + (from == null ? "" : " From " + from.ref() + " ("
+                + linked + (linked == 1 ? " alert" : " alerts") + ").") + " Follow it in " + follow + "."));
+        return new Declaration(incident, room, linked);
+    }
+
+    /** Links every alert of {@code alerts} to incident {@code id}, one timeline entry each (up to a bound). */
+    public Result linkAlerts(String id, AlertDesk.AlertSet alerts, Actor by) {
+        Optional<Incident> found = store.find(id);
+        if (found.isEmpty()) {
+            return new Result.Unknown(id);
+        }
+        if (!found.get().open()) {
+            return new Result.AlreadyResolved(found.get());
+        }
+        appendAlerts(found.get(), alerts, by);
+        return new Result.Changed(found.get());
+    }
+
+    private int appendAlerts(Incident incident, AlertDesk.AlertSet set, Actor by) {
+        List<Alert> alerts = set.alerts();
+        for (Alert alert : alerts.subList(0, Math.min(alerts.size(), MAX_ALERT_ENTRIES))) {
+            store.append(incident.id(), new TimelineEntry(clock.instant(), by.id(), Kind.LINK, redact.apply(
+                    "linked alert " + alert.fingerprint() + " " + alert.name() + " (" + alert.status().wireName()
+                            + (alert.summary() == null ? ")" : "): " + alert.summary()))));
+        }
+        if (alerts.size() > MAX_ALERT_ENTRIES) {
+            store.append(incident.id(), new TimelineEntry(clock.instant(), by.id(), Kind.LINK, "linked "
+                    + (alerts.size() - MAX_ALERT_ENTRIES) + " more alerts of " + set.ref() + " (alerts " + set.ref()
+                    + " lists them all)"));
+        }
+        audit.record(event(AuditEventType.INCIDENT_UPDATED, incident, by).detail("link", set.ref())
+                .detail("alerts", Integer.toString(alerts.size())).build());
+        return alerts.size();
     }
 
     public Result status(String id, Status status, String message, Actor by) {
@@ -111,7 +208,7 @@ public final class Incidents {
                 i -> i.withSeverity(severity), Kind.SEVERITY, "severity " + severity.wireName());
     }
 
-    /** Links an alert or a job ({@code what} is {@code alert} or {@code job}, {@code ref} its fingerprint or number). */
+    /** Links something else ({@code what} is {@code job}, say, and {@code ref} its number and description). */
     public Result link(String id, String what, String ref, Actor by) {
         String text = what + " " + redact.apply(ref);
         return change(id, by, AuditEventType.INCIDENT_UPDATED, "link", text, UnaryOperator.identity(), Kind.LINK,
@@ -158,6 +255,14 @@ public final class Incidents {
         return Optional.of(incident);
     }
 
+    /**
+     * Puts how a job started from incident {@code id}'s conversation ended on its timeline (after resolution too:
+     * a job may outlive the incident). {@code text} must already be redacted. False for an unknown incident.
+     */
+    public boolean recordJobEnd(String id, String who, String text) {
+        return store.append(id, new TimelineEntry(clock.instant(), who, Kind.COMMAND, text));
+    }
+
     public Optional<Incident> find(String id) {
         return store.find(id);
     }
@@ -166,10 +271,12 @@ public final class Incidents {
         return store.open();
     }
 
-    /** The open incidents declared in {@code where} (its threads count as the same conversation), oldest first. */
+    /**
+     * The open incidents declared in {@code where} or whose room it is (threads count as the same conversation),
+     * oldest first.
+     */
     public List<Incident> openIn(ConversationRef where) {
-        return store.open().stream().filter(i -> i.conversation().platform().equals(where.platform())
-                && i.conversation().id().equals(where.id())).toList();
+        return store.open().stream().filter(i -> i.workedIn(where)).toList();
     }
 
     public List<TimelineEntry> timeline(String id) {
@@ -212,11 +319,15 @@ public final class Incidents {
                 && announce.id().equals(incident.conversation().id()))) {
             return;
         }
+        post(announce, reply);
+    }
+
+    private void post(ConversationRef to, Reply reply) {
         try {
-            gateway.say(announce, reply);
+            gateway.say(to, reply);
         } catch (AdapterException e) {
-            // The incident is stored and audited; a missed announcement must not undo that.
-            log.warn("could not announce {} in {}: {}", incident.id(), announce, e.getMessage());
+            // The incident is stored and audited; a missed post must not undo that.
+            log.warn("could not post about an incident in {}: {}", to, e.getMessage());
         }
     }
 }

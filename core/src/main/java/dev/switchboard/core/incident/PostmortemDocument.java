@@ -56,6 +56,9 @@ public final class PostmortemDocument {
             row(md, capitalised(role.wireName()), holder == null ? "-" : holder);
         }
         row(md, "Declared in", incident.conversation().toString());
+        if (incident.room() != null) {
+            row(md, "Room", incident.room().toString());
+        }
         md.append('\n');
     }
 

@@ -33,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -244,6 +245,25 @@ public final class JobRunner implements Jobs, AutoCloseable {
                 throw e;
             }
             return Optional.of(exec.record());
+        }
+    }
+
+    @Override
+    public void whenFinished(long jobId, Consumer<JobRecord> then) {
+        JobExecution exec = executions.get(jobId);
+        if (exec != null) {
+            exec.completion().whenComplete((result, failure) -> tell(then, exec.record()));
+            return;
+        }
+        // no longer (or never) running here: only a job that ended is reported
+        find(jobId).filter(r -> r.state().terminal()).ifPresent(r -> tell(then, r));
+    }
+
+    private static void tell(Consumer<JobRecord> then, JobRecord record) {
+        try {
+            then.accept(record);
+        } catch (RuntimeException e) {
+            log.warn("a listener for the end of job {} failed [{}]", record.id(), record.correlationId(), e);
         }
     }
 

@@ -8,6 +8,7 @@ import dev.switchboard.api.pipeline.Exchange;
 import dev.switchboard.api.pipeline.Outcome;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Runs authorised invocations as durable jobs (DESIGN.md section 5). The execute stage hands every configured
@@ -29,6 +30,14 @@ public interface Jobs {
     CancelResult cancel(long jobId, Principal by);
 
     Optional<JobRecord> find(long jobId);
+
+    /**
+     * Calls {@code then} once with the job's final record when it ends (succeeded, failed, timed out, cancelled or
+     * interrupted): on the job's own thread, or at once on the caller's if it has already ended. Never called for
+     * an unknown job or one that runs on another replica. {@code then} should be quick; what it throws is logged.
+     * By default it is never called (runners that cannot tell).
+     */
+    default void whenFinished(long jobId, Consumer<JobRecord> then) {}
 
     List<JobRecord> list(JobQuery query);
 

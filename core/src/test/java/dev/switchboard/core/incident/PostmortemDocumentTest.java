@@ -49,4 +49,13 @@ class PostmortemDocumentTest {
         assertThat(PostmortemDocument.duration(java.time.Duration.ofMinutes(135).plusSeconds(4)))
                 .isEqualTo("2h 15m 04s");
     }
+
+    @Test
+    void theRoomIsNamedOnlyWhenTheIncidentHasOne() {
+        Incident withRoom = OPEN.withRoom(ConversationRef.of("slack", "C07INC7"));
+
+        assertThat(PostmortemDocument.render(withRoom, List.of())).contains(
+                "| Declared in | web:#search |\n| Room | slack:C07INC7 |\n");
+        assertThat(PostmortemDocument.render(OPEN, List.of())).doesNotContain("| Room |");
+    }
 }

@@ -28,13 +28,13 @@ import java.util.TreeMap;
 
 /**
  * {@link IncidentStore} on the {@code incidents} and {@code incident_timeline} tables. Thread-safe and safe across
- * replicas: numbers come from an identity column; an update is a compare-and-set on the revision; timeline
+ * replicas: numbers come from an identity column; the room is two nullable columns (V8); an update is a compare-and-set on the revision; timeline
  * appends lock the incident's row, so sequence numbers never clash and entries keep their append order. Times are
  * kept to the microsecond. Database failures are {@link dev.switchboard.api.StorageException}s.
  */
 public final class JdbcIncidentStore implements IncidentStore {
     private static final String COLUMNS = "num, title, severity, status, roles, platform, conversation, thread,"
-            + " declared_at, resolved_at, summary, revision";
+            + " declared_at, resolved_at, summary, revision, room_platform, room_conversation";
 
     private final Database database;
 
@@ -101,16 +101,18 @@ public final class JdbcIncidentStore implements IncidentStore {
         long n = number.getAsLong();
         return database.inTransaction("while updating incident " + changed.id(), connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE incidents SET title = ?,"
-                    + " severity = ?, status = ?, roles = ?, resolved_at = ?, summary = ?, revision = revision + 1"
-                    + " WHERE num = ? AND revision = ?")) {
+                    + " severity = ?, status = ?, roles = ?, resolved_at = ?, summary = ?, room_platform = ?,"
+                    + " room_conversation = ?, revision = revision + 1 WHERE num = ? AND revision = ?")) {
                 update.setString(1, changed.title());
                 update.setString(2, changed.severity().wireName());
                 update.setString(3, changed.status().wireName());
                 update.setString(4, roles(changed.roles()));
                 JdbcTime.bind(update, 5, changed.resolvedAt());
                 update.setString(6, changed.summary());
-                update.setLong(7, n);
-                update.setInt(8, changed.revision());
+                update.setString(7, changed.room() == null ? null : changed.room().platform());
+                update.setString(8, changed.room() == null ? null : changed.room().id());
+                update.setLong(9, n);
+                update.setInt(10, changed.revision());
                 if (update.executeUpdate() != 1) {
                     return Optional.<Incident>empty();
                 }
@@ -208,10 +210,12 @@ public final class JdbcIncidentStore implements IncidentStore {
         Map<Role, String> roles = new EnumMap<>(Role.class);
         StringMapJson.decode(row.getString(5)).forEach((role, user) -> roles.put(Role.parse(role).orElseThrow(
                 () -> new IllegalStateException("unknown incident role in the database: " + role)), user));
+        String roomPlatform = row.getString(13);
+        ConversationRef room = roomPlatform == null ? null : ConversationRef.of(roomPlatform, row.getString(14));
         return new Incident(Incident.id(row.getLong(1)), row.getString(2),
                 Severity.parse(row.getString(3)).orElseThrow(), Status.parse(row.getString(4)).orElseThrow(), roles,
-                new ConversationRef(row.getString(6), row.getString(7), row.getString(8)), JdbcTime.read(row, 9),
-                JdbcTime.read(row, 10), row.getString(11), row.getInt(12));
+                new ConversationRef(row.getString(6), row.getString(7), row.getString(8)), room,
+                JdbcTime.read(row, 9), JdbcTime.read(row, 10), row.getString(11), row.getInt(12));
     }
 
     private static String roles(Map<Role, String> roles) {

@@ -91,6 +91,24 @@ public abstract class IncidentStoreContract {
     }
 
     @Test
+    void aRoomGivenAfterDeclarationIsKeptThroughLaterChanges() {
+        Incident incident = declare("Needs a room", T0);
+        ConversationRef room = ConversationRef.of("slack", "C0INC" + Incident.number(incident.id()).orElseThrow());
+
+        Incident withRoom = store().update(incident.withRoom(room), new TimelineEntry(T0, "alice", Kind.LINK,
+                "room " + room)).orElseThrow();
+        Incident later = store().update(withRoom.withStatus(Status.MONITORING).resolved(T0.plusSeconds(90), "ok"),
+                new TimelineEntry(T0, "alice", Kind.RESOLVED, "resolved")).orElseThrow();
+
+        assertThat(incident.room()).isNull();
+        assertThat(store().find(incident.id()).orElseThrow().room()).isEqualTo(room);
+        assertThat(later.room()).isEqualTo(room);
+        assertThat(later.workedIn(room.inThread("1700000000.1"))).isTrue();
+        assertThat(later.workedIn(incident.conversation())).isTrue();
+        assertThat(later.workedIn(ConversationRef.of("slack", "C0OTHER"))).isFalse();
+    }
+
+    @Test
     void aChangeMadeFromAnOlderRevisionIsRefusedAndLeavesNoTrace() {
         Incident incident = declare("Stale edit", T0);
         store().update(incident.withStatus(Status.IDENTIFIED), new TimelineEntry(T0, "bob", Kind.STATUS, "identified"))
