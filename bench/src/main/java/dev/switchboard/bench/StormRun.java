@@ -30,9 +30,9 @@ record StormRun(int alerts, double acceptMillis, double cpuMicrosPerAlert, long 
         return alerts * 1000.0 / acceptMillis;
     }
 
-    /** Posts and edits per second over the time the room was being written to. */
+    /** Posts and edits per second after the first, over the time the room was written to (0 with only one). */
     double actionsPerSecond() {
-        return chatMillis <= 0 ? posts + edits : (posts + edits) * 1000.0 / chatMillis;
+        return chatMillis <= 0 ? 0 : (posts + edits - 1) * 1000.0 / chatMillis;
     }
 
     boolean summaryExact() {

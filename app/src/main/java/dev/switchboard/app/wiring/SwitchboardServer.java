@@ -201,7 +201,7 @@ public final class SwitchboardServer implements AutoCloseable {
         AlertRouter router = new AlertRouter(alerts.routes(), alerts.budget(), clock);
         AlertRoutes.mount(http, new WebhookReceivers(alerts.receivers(), storage.alerts(), clock,
                 new AlertIntake(audit, router, clock)));
-        return AlertPosts.start(router, gateway, clock);
+        return AlertPosts.start(router, gateway);
     }
 
     /** Where the web chat is, e.g. {@code http://127.0.0.1:8080/}, with the port actually bound. */
