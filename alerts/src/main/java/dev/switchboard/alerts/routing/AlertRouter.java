@@ -205,6 +205,15 @@ public final class AlertRouter {
         return group;
     }
 
+    /**
+     * What to post or edit now by the router's clock, read once the lock is held: a caller that waited for the lock
+     * (a webhook storing a large batch) does not charge the rate budget at a time already past, which would let its
+     * next action follow this one by less than the budget allows.
+     */
+    public synchronized List<PostAction> tick() {
+        return tick(clock.instant());
+    }
+
     /** What to post or edit at {@code now}, conversation by conversation; empty when nothing is due. */
     public synchronized List<PostAction> tick(Instant now) {
         Objects.requireNonNull(now, "now");

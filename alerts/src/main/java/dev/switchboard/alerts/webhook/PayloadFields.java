@@ -104,7 +104,7 @@ final class PayloadFields {
             throw problem(path, "an RFC 3339 time such as 2026-11-26T15:31:32Z", node);
         }
         try {
-            OffsetDateTime time = OffsetDateTime.parse(node.stringValue().toUpperCase(Locale.ROOT));
+            OffsetDateTime time = Rfc3339.parse(node.stringValue());
             return time.getYear() <= ZERO_YEAR ? null : time.toInstant();
         } catch (DateTimeParseException e) {
             throw problem(path, "an RFC 3339 time such as 2026-11-26T15:31:32Z", node);

@@ -5,7 +5,6 @@ import dev.switchboard.alerts.routing.PostAction;
 import dev.switchboard.api.AdapterException;
 import dev.switchboard.api.chat.MessageRef;
 import dev.switchboard.core.chat.ChatGateway;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -28,13 +27,11 @@ final class AlertPosts implements AutoCloseable {
 
     private final AlertRouter router;
     private final ChatGateway gateway;
-    private final Clock clock;
     private final ScheduledExecutorService timer;
 
-    AlertPosts(AlertRouter router, ChatGateway gateway, Clock clock) {
+    AlertPosts(AlertRouter router, ChatGateway gateway) {
         this.router = router;
         this.gateway = gateway;
-        this.clock = clock;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "alert-posts");
             thread.setDaemon(true);
@@ -42,8 +39,8 @@ final class AlertPosts implements AutoCloseable {
         });
     }
 
-    static AlertPosts start(AlertRouter router, ChatGateway gateway, Clock clock) {
-        AlertPosts posts = new AlertPosts(router, gateway, clock);
+    static AlertPosts start(AlertRouter router, ChatGateway gateway) {
+        AlertPosts posts = new AlertPosts(router, gateway);
         posts.timer.scheduleWithFixedDelay(posts::tick, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         return posts;
     }
@@ -51,7 +48,7 @@ final class AlertPosts implements AutoCloseable {
     /** One round: everything due now, in the router's order. Never throws (that would stop the schedule). */
     void tick() {
         try {
-            List<PostAction> due = router.tick(clock.instant());
+            List<PostAction> due = router.tick();
             for (PostAction action : due) {
                 carryOut(action);
             }

@@ -93,7 +93,7 @@ final class RunningAlerts implements AutoCloseable {
         AtomicReference<WebhookReceivers> receivers = new AtomicReference<>(new WebhookReceivers(
                 AlertSetup.receivers(alerts), storage.alerts(), clock, intake));
         AlertRoutes.mount(http, receivers.get().receivers(), receivers::get);
-        return new RunningAlerts(alerts, router, receivers, AlertPosts.start(router, gateway, clock),
+        return new RunningAlerts(alerts, router, receivers, AlertPosts.start(router, gateway),
                 storage.alerts(), intake, clock);
     }
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Assumptions;
  * A real chat server for end-to-end tests: the one CI names in {@code SWITCHBOARD_TEST_<KIND>_HOST}/{@code _PORT}
  * (and {@code _DOMAIN} for XMPP), or one started on a free loopback port with {@code scripts/peers/<script>}
  * (ngIRCd, Prosody; accounts switchboard/alice/bob come from prosody.sh). When neither works the test fails in CI
- * ({@code CI=true}) and is skipped elsewhere, saying what was missing.
+ * ({@code CI=true}) and is skipped elsewhere, saying what was missing. Servers the test configures itself
+ * (Alertmanager, Prometheus) are always started by their script ({@link #started}).
  */
 final class ScriptedPeer implements AutoCloseable {
     private static final Path SCRIPTS = Path.of("../scripts/peers").toAbsolutePath().normalize();
@@ -43,6 +45,29 @@ final class ScriptedPeer implements AutoCloseable {
         return obtain("XMPP", "prosody.sh", "localhost");
     }
 
+    /**
+     * A server configured by the test through {@code env} (e.g. {@code WEBHOOK_URL} for alertmanager.sh), always
+     * started with {@code scripts/peers/<scriptName>} on a free loopback port. When {@code binary} is not on the
+     * PATH the test fails in CI and is skipped elsewhere; a script that fails with the binary present fails the test.
+     */
+    static ScriptedPeer started(String kind, String scriptName, String binary, Map<String, String> env) {
+        if (!onPath(binary)) {
+            String why = binary + " is not installed (scripts/peers/" + scriptName + " or .ci/run installs it)";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail(kind + " is required in CI (CI=true) but " + why);
+            }
+            Assumptions.abort("skipping: " + why);
+        }
+        Path script = SCRIPTS.resolve(scriptName);
+        try {
+            Path dir = Files.createTempDirectory("switchboard-e2e-" + kind.toLowerCase(java.util.Locale.ROOT));
+            int started = Integer.parseInt(run(script, "start", dir, env).strip());
+            return new ScriptedPeer("127.0.0.1", started, null, script, dir);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create a folder for " + kind + ": " + e.getMessage(), e);
+        }
+    }
+
     String host() {
         return host;
     }
@@ -61,7 +86,7 @@ final class ScriptedPeer implements AutoCloseable {
             return;
         }
         try {
-            run(script, "stop", dir);
+            run(script, "stop", dir, Map.of());
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
@@ -82,7 +107,7 @@ final class ScriptedPeer implements AutoCloseable {
         Path script = SCRIPTS.resolve(scriptName);
         try {
             Path dir = Files.createTempDirectory("switchboard-e2e-" + kind.toLowerCase(java.util.Locale.ROOT));
-            int started = Integer.parseInt(run(script, "start", dir).strip());
+            int started = Integer.parseInt(run(script, "start", dir, Map.of()).strip());
             return new ScriptedPeer("127.0.0.1", started, defaultDomain, script, dir);
         } catch (IOException | RuntimeException e) {
             String why = kind + " server could not be started with " + script + " (" + e.getMessage() + ")";
@@ -94,10 +119,21 @@ final class ScriptedPeer implements AutoCloseable {
         }
     }
 
-    private static String run(Path script, String command, Path dir) {
+    private static boolean onPath(String binary) {
+        for (String entry : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
+            if (!entry.isBlank() && Files.isExecutable(Path.of(entry, binary))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String run(Path script, String command, Path dir, Map<String, String> env) {
         try {
-            Process process = new ProcessBuilder("bash", script.toString(), command, dir.toString())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            ProcessBuilder builder = new ProcessBuilder("bash", script.toString(), command, dir.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT);
+            builder.environment().putAll(env);
+            Process process = builder.start();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!process.waitFor(300, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 throw new IllegalStateException(script.getFileName() + " " + command + " failed: " + out.strip());

@@ -33,7 +33,7 @@ class AlertPostsTest {
 
     @Test
     void aGroupThePlatformRefusedIsPostedAgainAndItsResolveEditsTheNewMessage() {
-        try (AlertPosts posts = new AlertPosts(router, gateway, clock)) {
+        try (AlertPosts posts = new AlertPosts(router, gateway)) {
             gateway.refuseNext = true;
             router.accept(List.of(alert(Alert.Status.FIRING)));
 

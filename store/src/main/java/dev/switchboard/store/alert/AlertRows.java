@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 
 /** The columns of the {@code alerts} table and how an {@link Alert} goes in and out of them. Stateless. */
 final class AlertRows {
@@ -76,16 +75,26 @@ final class AlertRows {
                 JdbcTime.read(row, 11), JdbcTime.read(row, 12), JdbcTime.read(row, 13));
     }
 
-    private static String links(List<Alert.Link> links) {
+    /**
+     * {@code [{"title":"…","url":"…"}]}, written by hand: a Jackson generator per alert was a tenth of the webhook's
+     * CPU time in a storm (see docs/benchmarks.md, "Alert storm").
+     */
+    static String links(List<Alert.Link> links) {
         if (links.isEmpty()) {
             return null;
         }
-        ArrayNode array = JSON.createArrayNode();
-        links.forEach(link -> array.addObject().put("title", link.title()).put("url", link.url()));
-        return JSON.writeValueAsString(array);
+        StringBuilder json = new StringBuilder(32 + 64 * links.size()).append('[');
+        for (Alert.Link link : links) {
+            json.append(json.length() > 1 ? ",{\"title\":" : "{\"title\":");
+            StringMapJson.quote(json, link.title());
+            json.append(",\"url\":");
+            StringMapJson.quote(json, link.url());
+            json.append('}');
+        }
+        return json.append(']').toString();
     }
 
-    private static List<Alert.Link> links(String json) {
+    static List<Alert.Link> links(String json) {
         if (json == null) {
             return List.of();
         }

@@ -37,7 +37,8 @@ public final class StringMapJson {
         return Collections.unmodifiableMap(new Reader(json).object());
     }
 
-    private static void quote(StringBuilder json, String s) {
+    /** Appends {@code s} to {@code json} as a JSON string literal (quoted and escaped). */
+    public static void quote(StringBuilder json, String s) {
         json.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
