@@ -161,8 +161,11 @@ public final class SwitchboardServer implements AutoCloseable {
             http.webSocket("/chat/ws", new WebChatBridge(web));
         }
         chats.slack().ifPresent(slack -> SlackRoutes.mount(http, slack));
-        AutoCloseable alertPosts = alerts(config, http, storage, audit, gateway, clock);
+        AlertRouter router = config.alerts().enabled()
+                ? new AlertRouter(config.alerts().routes(), config.alerts().budget(), clock) : null;
+        AutoCloseable alertPosts = alerts(config, router, http, storage, audit, gateway, clock);
         opened.add(alertPosts);
+        RestApiRoutes.mount(http, config, policy, commands, users::get, audit, storage, router, clock, ids);
         if (config.chat().mattermost() != null && config.chat().mattermost().buttons()) {
             chats.mattermost().ifPresent(mattermost -> MattermostRoutes.mount(http, mattermost));
         }
@@ -192,13 +195,12 @@ public final class SwitchboardServer implements AutoCloseable {
      * With receivers configured: mounts {@code /hooks/...}, which store, audit and route alerts, and starts posting
      * them. Returns what stops the posting (nothing to stop without receivers).
      */
-    private static AutoCloseable alerts(SwitchboardConfig config, HttpServer http, JdbcStorage storage,
-            AuditLog audit, ChatGateway gateway, Clock clock) {
+    private static AutoCloseable alerts(SwitchboardConfig config, AlertRouter router, HttpServer http,
+            JdbcStorage storage, AuditLog audit, ChatGateway gateway, Clock clock) {
         AlertsConfig alerts = config.alerts();
         if (!alerts.enabled()) {
             return () -> { };
         }
-        AlertRouter router = new AlertRouter(alerts.routes(), alerts.budget(), clock);
         AlertRoutes.mount(http, new WebhookReceivers(alerts.receivers(), storage.alerts(), clock,
                 new AlertIntake(audit, router, clock)));
         return AlertPosts.start(router, gateway, clock);
@@ -271,7 +273,7 @@ public final class SwitchboardServer implements AutoCloseable {
         if (port.isEmpty()) {
             return c;
         }
-        return new SwitchboardConfig(new dev.switchboard.config.ServerConfig(c.server().bind(), port.getAsInt()),
+        return new SwitchboardConfig(c.server().withPort(port.getAsInt()),
                 c.storage(), c.chat(), c.users(), c.commands(), c.policy(), c.admins(), c.jobs(), c.security(),
                 c.plugins(), c.alerts(), c.incidents(), c.files(), c.secretValues(), c.sha256());
     }
