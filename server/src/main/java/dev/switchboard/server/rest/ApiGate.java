@@ -73,8 +73,7 @@ public final class ApiGate {
         }
         return switch (decision) {
             case Decision.Allow a -> new Verdict.Granted(who, invocation, a.rule());
-            case Decision.Deny d -> new Verdict.Refused(403, who.id() + " may not run " + commandId + ": "
-                    + d.reason(), d.rule(), who);
+            case Decision.Deny d -> new Verdict.Refused(403, d.reason(), d.rule(), who);
             case Decision.RequireApproval r -> new Verdict.Refused(403, commandId + " needs approval for "
                     + who.id() + ", which the API cannot ask for; run it in chat", r.rule(), who);
         };
