@@ -6,6 +6,7 @@ import dev.switchboard.app.cli.DemoCommand;
 import dev.switchboard.app.cli.PolicyCommand;
 import dev.switchboard.app.cli.ServeCommand;
 import dev.switchboard.app.cli.ShellCommand;
+import dev.switchboard.app.cli.TokenCommand;
 import dev.switchboard.app.cli.VersionCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Command;
 @Command(name = "switchboard", mixinStandardHelpOptions = true, versionProvider = VersionCommand.Provider.class,
         description = "Self-hosted ChatOps: commands, jobs and a tamper-evident audit log, in your chat.",
         subcommands = {DemoCommand.class, ServeCommand.class, CheckCommand.class, AuditCommand.class,
-            PolicyCommand.class, ShellCommand.class, VersionCommand.class})
+            PolicyCommand.class, ShellCommand.class, TokenCommand.class, VersionCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

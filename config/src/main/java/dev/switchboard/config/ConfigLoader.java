@@ -67,10 +67,10 @@ public final class ConfigLoader {
     private SwitchboardConfig assemble(Cursor root, SourceFiles.Sources read, Set<String> secrets,
             CommandChecker checker, Path mainFile) {
         Fields top = root.fields(SECTIONS).orElseThrow();
-        ServerConfig server = ServiceSectionsReader.server(section(top, "server"));
+        List<UserConfig> users = new UsersReader().read(top.get("users"));
+        ServerConfig server = ServiceSectionsReader.server(section(top, "server"), users);
         StorageConfig storage = ServiceSectionsReader.storage(section(top, "storage"));
         ChatConfig chat = ChatReader.read(top.get("chat"));
-        List<UserConfig> users = new UsersReader().read(top.get("users"));
         List<PolicyRule> policy = PolicyReader.read(top.get("policy"));
         AdminConfig admins = ServiceSectionsReader.admins(section(top, "admins"));
         JobsConfig jobs = ServiceSectionsReader.jobs(section(top, "jobs"), hostName);

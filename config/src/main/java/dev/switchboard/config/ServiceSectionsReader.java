@@ -9,19 +9,19 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Reads the flat service sections: {@code server}, {@code storage}, {@code jobs} and {@code admins}. A missing
+ * Reads the flat service sections: {@code server} (its {@code apiTokens} through {@link ApiTokensReader}), {@code storage}, {@code jobs} and {@code admins}. A missing
  * section or key takes its default; a bad value is reported and the default stands in so reading can go on.
  */
 final class ServiceSectionsReader {
     private ServiceSectionsReader() {}
 
-    static ServerConfig server(Optional<Cursor> section) {
-        Optional<Fields> f = section.flatMap(c -> c.fields(List.of("bind", "port")));
+    static ServerConfig server(Optional<Cursor> section, List<UserConfig> users) {
+        Optional<Fields> f = section.flatMap(c -> c.fields(List.of("bind", "port", "apiTokens")));
         String bind = f.flatMap(x -> x.get("bind")).flatMap(ServiceSectionsReader::nonBlank)
                 .orElse(ServerConfig.DEFAULT.bind());
         long port = f.flatMap(x -> x.get("port")).flatMap(c -> c.integer(0, 65535))
                 .orElse((long) ServerConfig.DEFAULT.port());
-        return new ServerConfig(bind, (int) port);
+        return new ServerConfig(bind, (int) port, ApiTokensReader.read(f.flatMap(x -> x.get("apiTokens")), users));
     }
 
     static StorageConfig storage(Optional<Cursor> section) {

@@ -30,7 +30,7 @@ class ConfigErrorsTest {
     @Test
     void unknownKeysAndPlatformsSuggestTheKnownOnes() {
         assertThat(errorsOf("unknown-key.yaml")).containsExactly(
-                "unknown-key.yaml:3:3: server.prot: unknown key; expected one of bind, port (did you mean 'port'?)",
+                "unknown-key.yaml:3:3: server.prot: unknown key; expected one of bind, port, apiTokens (did you mean 'port'?)",
                 "unknown-key.yaml:6:3: chat.slak: unknown chat platform; expected one of web, slack, mattermost, "
                         + "irc, xmpp, discord, teams, matrix (did you mean 'slack'?)");
     }

@@ -66,7 +66,7 @@ class ConfigWatcherTest {
         files.write("main.yaml", "server: { prot: 8080 }");
         await().atMost(Duration.ofSeconds(10)).until(() -> !events.isEmpty());
         assertThat(events.getFirst()).isEqualTo(List.of(new ConfigError(Path.of("main.yaml"), 1, 11, "server.prot",
-                "unknown key; expected one of bind, port (did you mean 'port'?)")));
+                "unknown key; expected one of bind, port, apiTokens (did you mean 'port'?)")));
 
         files.write("main.yaml", "server: { port: 9090 }");
         await().atMost(Duration.ofSeconds(10)).until(() -> events.size() == 2);

@@ -2,6 +2,7 @@ package dev.switchboard.server;
 
 import dev.switchboard.api.IdGenerator;
 import dev.switchboard.api.SwitchboardException;
+import dev.switchboard.server.rest.RestApi;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -29,10 +30,11 @@ import org.slf4j.LoggerFactory;
  * {@link Readiness.Report}), {@code GET /} (redirect to {@code /chat/}), login routes (see {@link LoginRoutes}),
  * the classpath folder {@code /switchboard/web} under {@code /chat/}, the registered WebSockets, each open only
  * to a logged-in browser, and the registered raw POST endpoints ({@link #post}), open to anyone (their handler
- * checks signatures). Every unexpected exception becomes a generic JSON 500 with a reference id that is logged
- * with the stack; no stack trace ever reaches a response.
+ * checks signatures), and the REST API ({@link #api}) under {@code /api/v1}, open to API tokens. Every unexpected
+ * exception becomes a generic JSON 500 with a reference id that is logged with the stack; no stack trace ever
+ * reaches a response.
  *
- * <p>Configure ({@link #webSocket}, {@link #post}) before {@link #start}; start and stop from one thread.
+ * <p>Configure ({@link #webSocket}, {@link #post}, {@link #api}) before {@link #start}; start and stop from one thread.
  */
 public final class HttpServer {
     /** The classpath folder served under {@code /chat/}. */
@@ -51,6 +53,7 @@ public final class HttpServer {
     private final IdGenerator refs;
     private final Map<String, WsBridge> sockets = new LinkedHashMap<>();
     private final Map<String, RawPost> posts = new LinkedHashMap<>();
+    private RestApi api;
     private Javalin app;
 
     private HttpServer(ServerSettings settings, Readiness readiness, LoginRoutes login, IdGenerator refs) {
@@ -94,6 +97,18 @@ public final class HttpServer {
         if (posts.putIfAbsent(Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler, "handler")) != null) {
             throw new IllegalArgumentException("POST " + path + " is already served");
         }
+        return this;
+    }
+
+    /** Serves the read-only REST API under {@code /api/v1} (see {@link RestApi}); its routes check API tokens. */
+    public HttpServer api(RestApi restApi) {
+        if (app != null) {
+            throw new IllegalStateException("add the REST API before start()");
+        }
+        if (api != null) {
+            throw new IllegalArgumentException("the REST API is already served");
+        }
+        api = Objects.requireNonNull(restApi, "restApi");
         return this;
     }
 
@@ -166,6 +181,9 @@ public final class HttpServer {
         login.register(routes);
         sockets.forEach((path, bridge) -> new ChatSocket(login, bridge).register(routes, path));
         posts.forEach((path, handler) -> routes.post(path, new RawPostRoute(handler, MAX_POST_BYTES)::handle));
+        if (api != null) {
+            api.mount(routes);
+        }
 
         routes.exception(HttpResponseException.class, (e, ctx) ->
                 json(ctx, HttpStatus.forStatus(e.getStatus()), Map.of("error", e.getMessage())));

@@ -1,35 +1,59 @@
 package dev.switchboard.server;
 
+import java.util.Collection;
 import java.util.Map;
 
 /**
- * Writes the few small JSON objects the server answers with (string values and nested objects only), so this
- * module needs no JSON library. Stateless.
+ * Writes the JSON the server answers with, so this module needs no JSON library. Values may be strings, booleans,
+ * whole numbers ({@link Integer}, {@link Long}), null, maps with string keys and lists of the same; anything else
+ * is written as its {@code toString()} text (an {@link java.time.Instant} so becomes ISO-8601). Map entries keep
+ * the map's order. Stateless and thread-safe.
  */
-final class JsonText {
+public final class JsonText {
     private JsonText() {}
 
-    /** A JSON object from a map whose values are strings, booleans or nested maps of the same kind. */
-    static String object(Map<String, ?> fields) {
-        StringBuilder out = new StringBuilder("{");
-        for (Map.Entry<String, ?> field : fields.entrySet()) {
-            if (out.length() > 1) {
-                out.append(',');
-            }
-            string(out, field.getKey()).append(':');
-            switch (field.getValue()) {
-                case Map<?, ?> nested -> out.append(object(stringKeys(nested)));
-                case Boolean b -> out.append(b);
-                case null -> out.append("null");
-                default -> string(out, field.getValue().toString());
-            }
-        }
-        return out.append('}').toString();
+    /** A JSON object from a map whose values are of the kinds above. */
+    public static String object(Map<String, ?> fields) {
+        StringBuilder out = new StringBuilder();
+        object(out, fields);
+        return out.toString();
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, ?> stringKeys(Map<?, ?> map) {
-        return (Map<String, ?>) map;
+    private static void object(StringBuilder out, Map<?, ?> fields) {
+        out.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> field : fields.entrySet()) {
+            if (!first) {
+                out.append(',');
+            }
+            first = false;
+            string(out, String.valueOf(field.getKey())).append(':');
+            value(out, field.getValue());
+        }
+        out.append('}');
+    }
+
+    private static void value(StringBuilder out, Object value) {
+        switch (value) {
+            case Map<?, ?> nested -> object(out, nested);
+            case Collection<?> items -> {
+                out.append('[');
+                boolean first = true;
+                for (Object item : items) {
+                    if (!first) {
+                        out.append(',');
+                    }
+                    first = false;
+                    value(out, item);
+                }
+                out.append(']');
+            }
+            case Boolean b -> out.append(b);
+            case Integer i -> out.append(i);
+            case Long l -> out.append(l);
+            case null -> out.append("null");
+            default -> string(out, value.toString());
+        }
     }
 
     private static StringBuilder string(StringBuilder out, String text) {

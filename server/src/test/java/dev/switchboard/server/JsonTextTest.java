@@ -18,4 +18,14 @@ class JsonTextTest {
         assertThat(JsonText.object(body)).isEqualTo(
                 "{\"error\":\"say \\\"hi\\\"\\n\\u003cscript\\u003e\\\\\",\"ok\":true,\"components\":{\"db\":\"down\"}}");
     }
+
+    @Test
+    void numbersListsAndTimesAreWrittenAsJsonNumbersArraysAndIsoText() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("count", 3L);
+        body.put("items", java.util.List.of(1, "two", Map.of()));
+        body.put("at", java.time.Instant.parse("2025-03-01T10:00:00Z"));
+
+        assertThat(JsonText.object(body)).isEqualTo("{\"count\":3,\"items\":[1,\"two\",{}],\"at\":\"2025-03-01T10:00:00Z\"}");
+    }
 }

@@ -1,2 +1,2 @@
-/** The subcommands of {@code switchboard}: demo, serve, check, audit, policy, shell and version. */
+/** The subcommands of {@code switchboard}: demo, serve, check, audit, policy, shell, token and version. */
 package dev.switchboard.app.cli;

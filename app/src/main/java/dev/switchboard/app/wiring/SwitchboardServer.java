@@ -172,6 +172,7 @@ public final class SwitchboardServer implements AutoCloseable {
         alerts.set(RunningAlerts.start(config.alerts(), router, http, storage, audit, gateway, clock));
         AutoCloseable alertPosts = alerts.get();
         opened.add(alertPosts);
+        RestApiRoutes.mount(http, config, policy, commands, users::get, audit, storage, router, clock, ids);
         if (config.chat().mattermost() != null && config.chat().mattermost().buttons()) {
             chats.mattermost().ifPresent(mattermost -> MattermostRoutes.mount(http, mattermost));
         }
@@ -264,7 +265,7 @@ public final class SwitchboardServer implements AutoCloseable {
         if (port.isEmpty()) {
             return c;
         }
-        return new SwitchboardConfig(new dev.switchboard.config.ServerConfig(c.server().bind(), port.getAsInt()),
+        return new SwitchboardConfig(c.server().withPort(port.getAsInt()),
                 c.storage(), c.chat(), c.users(), c.commands(), c.policy(), c.admins(), c.jobs(), c.security(),
                 c.plugins(), c.alerts(), c.incidents(), c.files(), c.secretValues(), c.sha256());
     }
