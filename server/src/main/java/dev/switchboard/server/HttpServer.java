@@ -53,6 +53,7 @@ public final class HttpServer {
     private final IdGenerator refs;
     private final Map<String, WsBridge> sockets = new LinkedHashMap<>();
     private final Map<String, RawPost> posts = new LinkedHashMap<>();
+    private final Map<String, PrefixPost> prefixPosts = new LinkedHashMap<>();
     private RestApi api;
     private Javalin app;
 
@@ -96,6 +97,24 @@ public final class HttpServer {
         }
         if (posts.putIfAbsent(Objects.requireNonNull(path, "path"), Objects.requireNonNull(handler, "handler")) != null) {
             throw new IllegalArgumentException("POST " + path + " is already served");
+        }
+        return this;
+    }
+
+    /**
+     * Serves {@code POST} for every path under {@code prefix} (ending in {@code /}, e.g. {@code /hooks/}) with the raw
+     * request, without login; the handler is told the rest of the path and answers over-long bodies itself. Paths
+     * served by {@link #post} win over a prefix.
+     */
+    public HttpServer postUnder(String prefix, PrefixPost handler) {
+        if (app != null) {
+            throw new IllegalStateException("add POST endpoints before start()");
+        }
+        if (!prefix.startsWith("/") || !prefix.endsWith("/")) {
+            throw new IllegalArgumentException("a POST prefix starts and ends with '/', got '" + prefix + "'");
+        }
+        if (prefixPosts.putIfAbsent(prefix, Objects.requireNonNull(handler, "handler")) != null) {
+            throw new IllegalArgumentException("POST " + prefix + "* is already served");
         }
         return this;
     }
@@ -181,6 +200,8 @@ public final class HttpServer {
         login.register(routes);
         sockets.forEach((path, bridge) -> new ChatSocket(login, bridge).register(routes, path));
         posts.forEach((path, handler) -> routes.post(path, new RawPostRoute(handler, MAX_POST_BYTES)::handle));
+        prefixPosts.forEach((prefix, handler) -> routes.post(prefix + "<rest>",
+                new RawPostRoute(handler, prefix.length(), MAX_POST_BYTES)::handle));
         if (api != null) {
             api.mount(routes);
         }

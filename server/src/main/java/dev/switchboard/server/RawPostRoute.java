@@ -8,29 +8,45 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Serves one {@link RawPost}: refuses a body over the limit with 413 (by its declared length before reading, and
- * while reading when the length was not declared), then hands on the headers and the exact bytes.
+ * Serves one {@link RawPost}, or every path under a prefix for a {@link PrefixPost}: refuses a body over the limit
+ * with 413 (by its declared length before reading, and while reading when the length was not declared; a
+ * {@link PrefixPost} words that answer itself), then hands on the headers and the exact bytes.
  */
 final class RawPostRoute {
-    private final RawPost handler;
+    private final PrefixPost handler;
+    private final int prefixLength;
     private final int maxBytes;
 
     RawPostRoute(RawPost handler, int maxBytes) {
+        this(new PrefixPost() {
+            @Override
+            public RawPost.Answer handle(String rest, Map<String, String> headers, byte[] body) {
+                return handler.handle(headers, body);
+            }
+
+            @Override
+            public RawPost.Answer tooLarge(String rest, Map<String, String> headers, int max) {
+                return new RawPost.Answer(413, "text/plain; charset=utf-8",
+                        "the request body is larger than " + max + " bytes");
+            }
+        }, 0, maxBytes);
+    }
+
+    /** Serves {@code handler} under a prefix of {@code prefixLength} characters (the rest of the path is its). */
+    RawPostRoute(PrefixPost handler, int prefixLength, int maxBytes) {
         this.handler = handler;
+        this.prefixLength = prefixLength;
         this.maxBytes = maxBytes;
     }
 
     void handle(Context ctx) {
-        long declared = ctx.contentLength();
-        byte[] body = declared > maxBytes ? null : read(ctx);
-        if (body == null) {
-            answer(ctx, new RawPost.Answer(413, "text/plain; charset=utf-8",
-                    "the request body is larger than " + maxBytes + " bytes"));
-            return;
-        }
+        String path = ctx.path();
+        String rest = path.length() > prefixLength ? path.substring(prefixLength) : "";
         Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         headers.putAll(ctx.headerMap());
-        answer(ctx, handler.handle(headers, body));
+        long declared = ctx.contentLength();
+        byte[] body = declared > maxBytes ? null : read(ctx);
+        answer(ctx, body == null ? handler.tooLarge(rest, headers, maxBytes) : handler.handle(rest, headers, body));
     }
 
     /** The body, or null when it is longer than the limit. */

@@ -127,10 +127,10 @@ class BuiltinTranscriptTest {
         chat.as("alice").says("audit last 5");
 
         assertThat(chat.transcript().getLast()).isEqualTo("bot: The last 3 audit events, newest first:\n"
-                + "seq  time                  actor      type      command\n"
-                + "3    2026-11-05 10:01:00Z  web:alice  received  -\n"
-                + "2    2026-11-05 10:00:00Z  alice      finished  ping\n"
-                + "1    2026-11-05 10:00:00Z  web:alice  received  -");
+                + "seq  time                  actor      type      command  detail\n"
+                + "3    2026-11-05 10:01:00Z  web:alice  received  -        \n"
+                + "2    2026-11-05 10:00:00Z  alice      finished  ping     status=ok\n"
+                + "1    2026-11-05 10:00:00Z  web:alice  received  -        ");
     }
 
     @Test

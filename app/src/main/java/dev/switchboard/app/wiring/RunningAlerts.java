@@ -92,7 +92,7 @@ final class RunningAlerts implements AutoCloseable {
         AlertIntake intake = new AlertIntake(audit, router, clock);
         AtomicReference<WebhookReceivers> receivers = new AtomicReference<>(new WebhookReceivers(
                 AlertSetup.receivers(alerts), storage.alerts(), clock, intake));
-        AlertRoutes.mount(http, receivers.get().receivers(), receivers::get);
+        AlertRoutes.mount(http, receivers::get);
         return new RunningAlerts(alerts, router, receivers, AlertPosts.start(router, gateway),
                 storage.alerts(), intake, clock);
     }

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Switchboard with an Alertmanager receiver (bearer token from a file) and a default route to {@code web:#alerts}:
@@ -141,6 +143,38 @@ class AlertHooksE2ETest {
             assertThat(tampered.statusCode()).isEqualTo(403);
             alice.awaitPosted("UptimeCheckDown");
             assertThat(alice.messagesIn("#alerts")).noneMatch(m -> m.latest().contains("ForgedCheckDown"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            unsigned          | /hooks/generic/uptime | none  | 401 | needs a signature in header X-Signature
+            unknown receiver  | /hooks/generic/nope   | token | 404 | there is no generic receiver named 'nope'
+            not JSON          | /hooks/alertmanager   | token | 400 | the body is not valid JSON
+            wrong schema      | /hooks/alertmanager   | token | 422 | alerts[0].startsAt: expected an RFC 3339 time
+            oversized         | /hooks/alertmanager   | token | 413 | takes at most 1048576 bytes
+            """)
+    void aBadRequestGetsAClear4xxIsAuditedAsRefusedAndStoresNothing(String what, String path, String auth, int status,
+            String message) throws Exception {
+        String name = "BadInput" + status;
+        String alert = "{\"status\":\"firing\",\"labels\":{\"alertname\":\"" + name + "\"},\"startsAt\":"
+                + (status == 422 ? "\"yesterday\"" : "\"2026-11-26T15:00:00Z\"");
+        String body = switch (status) {
+            case 400 -> "{\"version\":\"4\",\"alerts\":[" + alert;
+            case 413 -> "{\"version\":\"4\",\"alerts\":[" + alert + ",\"annotations\":{\"pad\":\""
+                    + "x".repeat(1_100_000) + "\"}}]}";
+            default -> "{\"version\":\"4\",\"alerts\":[" + alert + "}]}";
+        };
+
+        HttpResponse<String> answer = post(path, auth.equals("token") ? TOKEN : null, body);
+
+        assertThat(answer.statusCode()).as(what).isEqualTo(status);
+        assertThat(answer.body()).contains("\"status\":\"refused\"").contains(message);
+        try (WebChatClient carol = server.connect("carol")) {
+            carol.join("#admins");
+            assertThat(carol.ask("alerts all alertname=" + name, "alerts")).contains("No alerts");
+            assertThat(carol.ask("audit type:alert_received limit:1", "audit events"))
+                    .contains("| alert_received | - | status=refused httpStatus=" + status);
         }
     }
 

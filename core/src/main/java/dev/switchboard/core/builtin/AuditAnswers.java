@@ -13,8 +13,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -93,6 +95,8 @@ final class AuditAnswers {
         return Reply.text("I don't understand \"" + token + "\" in an audit search; " + FILTERS + ".");
     }
 
+    private static final int DETAIL_WIDTH = 100;
+
     private static Reply table(List<AuditRecord> records, String heading) {
         if (records.isEmpty()) {
             return Reply.text("No audit events match.");
@@ -102,11 +106,30 @@ final class AuditAnswers {
             AuditEvent e = r.event();
             rows.add(List.of(Long.toString(r.seq()), Times.format(e.time()),
                     e.actor() != null ? e.actor() : Objects.requireNonNullElse(e.account(), "system"),
-                    e.type().wireName(), Objects.requireNonNullElse(e.commandId(), "-")));
+                    e.type().wireName(), Objects.requireNonNullElse(e.commandId(), "-"), detail(e)));
         }
         return Reply.builder()
                 .text(String.format(heading, records.size()))
-                .table(List.of("seq", "time", "actor", "type", "command"), rows)
+                .table(List.of("seq", "time", "actor", "type", "command", "detail"), rows)
                 .build();
+    }
+
+    /**
+     * The event's details as {@code key=value} words, cut at {@link #DETAIL_WIDTH} characters: why a webhook was
+     * refused, which silence was made; {@code status} and {@code httpStatus} first, the rest by name. (Already
+     * redacted when recorded.)
+     */
+    private static String detail(AuditEvent event) {
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (String first : List.of("status", "httpStatus")) {
+            if (event.detail().containsKey(first)) {
+                ordered.put(first, event.detail().get(first));
+            }
+        }
+        event.detail().forEach(ordered::putIfAbsent);
+        StringBuilder words = new StringBuilder();
+        ordered.forEach((key, value) -> words.append(words.isEmpty() ? "" : " ").append(key).append('=')
+                .append(value.replaceAll("\\s+", " ")));
+        return words.length() <= DETAIL_WIDTH ? words.toString() : words.substring(0, DETAIL_WIDTH - 1) + "…";
     }
 }
