@@ -1,14 +1,12 @@
 package dev.switchboard.testkit;
 
 import dev.switchboard.api.IdGenerator;
-import dev.switchboard.api.alert.AlertDesk;
 import dev.switchboard.api.action.Action;
 import dev.switchboard.api.action.ActionFactory;
 import dev.switchboard.api.audit.AuditEvent;
 import dev.switchboard.api.audit.AuditLog;
 import dev.switchboard.api.audit.AuditRecord;
 import dev.switchboard.api.audit.AuditStore;
-import dev.switchboard.api.chat.AdapterHealth;
 import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.chat.InboundMessage;
 import dev.switchboard.api.chat.PlatformUser;
@@ -16,15 +14,10 @@ import dev.switchboard.api.command.CommandParser;
 import dev.switchboard.api.command.CommandSpec;
 import dev.switchboard.api.identity.IdentityResolver;
 import dev.switchboard.api.incident.IncidentStore;
-import dev.switchboard.api.job.JobStore;
-import dev.switchboard.api.job.LockStore;
 import dev.switchboard.api.pipeline.Outcome;
-import dev.switchboard.api.pipeline.Stage;
-import dev.switchboard.api.pipeline.StageSlot;
 import dev.switchboard.api.policy.Policy;
 import dev.switchboard.api.approval.PendingStore;
 import dev.switchboard.core.Engine;
-import dev.switchboard.core.approval.ApprovalSettings;
 import dev.switchboard.core.approval.InMemoryPendingStore;
 import dev.switchboard.core.audit.InMemoryAuditStore;
 import dev.switchboard.core.builtin.Builtins;
@@ -57,7 +50,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * A chat room around the real engine, for transcript tests: users say things, the pipeline runs synchronously on the
@@ -69,7 +61,7 @@ import java.util.function.Supplier;
  * <p>By default the real parts run: the template parser ({@link CommandCatalog}), the {@link JobRunner} over in-memory
  * job and lock stores, and {@code reply} actions. Tests may plug in others through the builder. Built-in commands
  * are always present. To simulate a restart, build a second harness over the first one's stores
- * ({@link Builder#jobStore}, {@link Builder#lockStore}; {@link Builder#adapter} and {@link Builder#auditStore} to
+ * ({@link HarnessBuilder#jobStore}, {@link HarnessBuilder#lockStore}; {@link HarnessBuilder#adapter} and {@link HarnessBuilder#auditStore} to
  * keep the same room and log) and call {@code jobs().recoverAfterRestart()}.
  * Users not registered with {@link #user} are guests. Not thread-safe for the test's own calls; jobs may post from
  * other threads.
@@ -110,7 +102,7 @@ public final class ChatTestHarness implements AutoCloseable {
     private final Set<String> adminGroups;
     private volatile UserDirectory directory;
 
-    private ChatTestHarness(Builder b) {
+    ChatTestHarness(HarnessBuilder b) {
         this.adapter = b.adapter != null ? b.adapter : new FakeChatAdapter();
         this.auditStore = b.auditStore != null ? b.auditStore : new InMemoryAuditStore();
         this.parser = b.parser;
@@ -146,8 +138,8 @@ public final class ChatTestHarness implements AutoCloseable {
         this.engine = engine.build();
     }
 
-    public static Builder builder() {
-        return new Builder();
+    public static HarnessBuilder builder() {
+        return new HarnessBuilder();
     }
 
     /** Registers a known user with account {@code web:<id>} in the given groups. */
@@ -218,7 +210,7 @@ public final class ChatTestHarness implements AutoCloseable {
         return pending;
     }
 
-    /** Where incidents are kept, or null when the harness was built without {@link Builder#incidents}. */
+    /** Where incidents are kept, or null when the harness was built without {@link HarnessBuilder#incidents}. */
     public IncidentStore incidents() {
         return incidents;
     }
@@ -285,7 +277,7 @@ public final class ChatTestHarness implements AutoCloseable {
     }
 
     /** The real template parser; a command set that does not compile is a mistake in the test. */
-    private static CommandParser compile(List<CommandSpec> commands) {
+    static CommandParser compile(List<CommandSpec> commands) {
         return switch (CommandCatalog.compile(commands)) {
             case Compilation.Compiled c -> c.catalog();
             case Compilation.Rejected r -> throw new IllegalArgumentException("the test's commands do not compile: "
@@ -294,14 +286,14 @@ public final class ChatTestHarness implements AutoCloseable {
     }
 
     /** The real job runner over the builder's (or fresh in-memory) stores. */
-    private static Jobs jobRunner(Parts parts, Builder b) {
+    private static Jobs jobRunner(Parts parts, HarnessBuilder b) {
         return new JobRunner(b.jobStore != null ? b.jobStore : new InMemoryJobStore(),
                 b.lockStore != null ? b.lockStore : new InMemoryLockStore(), parts.auditLog(), parts.gateway(),
                 parts.commands(), parts.clock(), parts.ids(), b.jobSettings, parts.redactor()::redact);
     }
 
-    /** {@code reply} actions are built for real; other kinds need {@link Builder#actions}. */
-    private static Action replyAction(CommandSpec command) {
+    /** {@code reply} actions are built for real; other kinds need {@link HarnessBuilder#actions}. */
+    static Action replyAction(CommandSpec command) {
         if (!command.action().kind().equals("reply")) {
             return null;
         }
@@ -321,95 +313,5 @@ public final class ChatTestHarness implements AutoCloseable {
                 RuleSpec.allow("harness", List.of("*"), List.of(), null),
                 RuleSpec.allow("harness", List.of("ping", "version"), List.of("guests"), null)),
                 KnownNames.of(java.util.Map.of(), Builtins.specs()))).policy();
-    }
-
-    /** Configures a harness. Not thread-safe. */
-    public static final class Builder {
-        private Function<List<CommandSpec>, CommandParser> parser = ChatTestHarness::compile;
-        private Function<Parts, Jobs> jobs;
-        private JobSettings jobSettings = DEFAULT_JOB_SETTINGS;
-        private JobStore jobStore;
-        private LockStore lockStore;
-        private Function<CommandSpec, Action> actions = ChatTestHarness::replyAction;
-        private Policy policy = openPolicy();
-        private Set<String> secrets = Set.of();
-        private Set<String> adminGroups = Set.of();
-        private List<java.util.regex.Pattern> patterns = List.of();
-        private AuditStore auditStore;
-        private PendingStore pending;
-        private ApprovalSettings approvals = ApprovalSettings.DEFAULTS;
-        private long seed = 7;
-        private FakeChatAdapter adapter;
-        private String version = "test";
-        private Supplier<Map<String, AdapterHealth>> chatHealth = Map::of;
-        private IncidentStore incidents;
-        private String incidentAnnounce;
-        private String incidentRoomPrefix;
-        private AlertDesk alerts;
-        private final List<CommandSpec> commands = new ArrayList<>();
-        private final List<Map.Entry<StageSlot, Stage>> stages = new ArrayList<>();
-
-        private Builder() {}
-
-        /** Builds the parser for a list of commands (built-ins included); called again whenever commands change. */
-        public Builder parser(Function<List<CommandSpec>, CommandParser> v) { parser = v; return this; }
-        /** Builds the job runner from the harness's parts, instead of the real one. */
-        public Builder jobs(Function<Parts, Jobs> v) { jobs = v; return this; }
-        /** Settings of the real job runner (default {@link #DEFAULT_JOB_SETTINGS}). */
-        public Builder jobSettings(JobSettings v) { jobSettings = v; return this; }
-        /** The real job runner's job store (default: a fresh {@link InMemoryJobStore}); share one to restart. */
-        public Builder jobStore(JobStore v) { jobStore = v; return this; }
-        /** The real job runner's lock store (default: a fresh {@link InMemoryLockStore}); share one to restart. */
-        public Builder lockStore(LockStore v) { lockStore = v; return this; }
-        /** Builds the ready action of each declared command; null leaves a command without one. */
-        public Builder actions(Function<CommandSpec, Action> v) { actions = v; return this; }
-        public Builder policy(Policy v) { policy = v; return this; }
-        public Builder secrets(Set<String> v) { secrets = Set.copyOf(v); return this; }
-        /** The groups whose members are admins ({@code admins.groups}); none by default. */
-        public Builder admins(String... groups) { adminGroups = Set.of(groups); return this; }
-        /** Configured redaction patterns ({@code security.redact}), masked besides the built-in ones. */
-        public Builder patterns(List<java.util.regex.Pattern> v) { patterns = List.copyOf(v); return this; }
-        /** The audit store (default: a fresh {@link InMemoryAuditStore}); e.g. a failing one. */
-        public Builder auditStore(AuditStore v) { auditStore = v; return this; }
-        /** The chat platform (default: a fresh {@link FakeChatAdapter}); share one to restart in the same room. */
-        public Builder adapter(FakeChatAdapter v) { adapter = v; return this; }
-        public Builder version(String v) { version = v; return this; }
-        /** Each chat platform's health by name, for {@code chat status} (default: none). */
-        public Builder chatHealth(Supplier<Map<String, AdapterHealth>> v) {
-            chatHealth = v;
-            return this;
-        }
-        /** Where confirmations and approvals wait (default: a fresh in-memory store); share one to restart. */
-        public Builder pending(PendingStore v) { pending = v; return this; }
-        /**
-         * Enables the incident commands over {@code store} (share one to restart), announcing in conversation
-         * {@code announce} of the harness's platform ({@code #incidents}, say; null for nowhere). Off by default.
-         */
-        public Builder incidents(IncidentStore store, String announce) {
-            incidents = store;
-            incidentAnnounce = announce;
-            return this;
-        }
-        /**
-         * Gives declared incidents a room on the harness's platform named {@code <prefix><n>-<title>}; the
-         * adapter must offer rooms ({@link FakeChatAdapter#withRooms}) for them to be created. Off by default.
-         */
-        public Builder incidentRooms(String prefix) {
-            incidentRoomPrefix = prefix;
-            return this;
-        }
-        /** The alert desk behind the alert commands and incident links to alerts (default: alerts are off). */
-        public Builder alerts(AlertDesk v) { alerts = v; return this; }
-        /** Confirmation TTL and break-glass groups (default {@link ApprovalSettings#DEFAULTS}). */
-        public Builder approvals(ApprovalSettings v) { approvals = v; return this; }
-        /** Seeds the confirmation codes and approval ids, so transcripts are repeatable (default 7). */
-        public Builder seed(long v) { seed = v; return this; }
-        public Builder command(CommandSpec v) { commands.add(v); return this; }
-        public Builder command(Commands.Builder v) { return command(v.build()); }
-        public Builder stage(StageSlot slot, Stage stage) { stages.add(Map.entry(slot, stage)); return this; }
-
-        public ChatTestHarness build() {
-            return new ChatTestHarness(this);
-        }
     }
 }

@@ -26,7 +26,7 @@ class ApprovalTranscriptTest {
     private final InMemoryAuditStore auditStore = new InMemoryAuditStore();
     private ChatTestHarness chat = room(ChatTestHarness.builder().policy(new TrustPolicy()).auditStore(auditStore));
 
-    static ChatTestHarness room(ChatTestHarness.Builder builder) {
+    static ChatTestHarness room(HarnessBuilder builder) {
         return builder.command(command("deploy.service").template("deploy {service} {version=latest} to {env}")
                         .enumArg("service", "web", "billing").enumArg("env", "staging", "prod")
                         .reply("deployed {service} {version} to {env}"))

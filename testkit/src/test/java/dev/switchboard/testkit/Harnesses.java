@@ -6,7 +6,7 @@ import static dev.switchboard.testkit.Commands.command;
 final class Harnesses {
     private Harnesses() {}
 
-    static ChatTestHarness.Builder builder() {
+    static HarnessBuilder builder() {
         return ChatTestHarness.builder()
                 .parser(SimpleParser::new)
                 .jobs(FakeJobs::new)
