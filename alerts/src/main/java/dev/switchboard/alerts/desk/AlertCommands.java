@@ -2,6 +2,7 @@ package dev.switchboard.alerts.desk;
 
 import dev.switchboard.alerts.routing.AlertAnswers;
 import dev.switchboard.alerts.routing.AlertRouter;
+import dev.switchboard.alerts.routing.GroupState;
 import dev.switchboard.api.alert.Alert;
 import dev.switchboard.api.alert.AlertAcks;
 import dev.switchboard.api.alert.AlertAcks.Ack;
@@ -81,6 +82,17 @@ public final class AlertCommands implements AlertDesk {
         this.silencing = new SilenceCommands(silences, targets, store, this.audit);
         this.escalating = new EscalateCommand(Objects.requireNonNull(escalations, "escalations"), defaultService,
                 targets, this.audit);
+    }
+
+    /**
+     * Resolves on the paging service every page sent from here whose group closed (all its alerts resolved) or whose
+     * alert resolved, as PagerDuty's own Alertmanager integration does; returns how many. Call it every few seconds
+     * from a background thread (it makes network calls).
+     */
+    public int resolveEndedPages() {
+        return escalating.resolveEnded(page -> page.groupId() != null
+                ? router.group(page.groupId()).map(GroupState::closed).orElse(true)
+                : store.find(page.fingerprint()).map(alert -> !alert.firing()).orElse(true));
     }
 
     @Override

@@ -47,6 +47,17 @@ final class DeskAudit {
         }
     }
 
+    /** Records one event Switchboard did on its own (no asker), such as resolving a page; logs a failure. */
+    void recordSystem(AuditEventType type, Map<String, ?> detail) {
+        AuditEvent.Builder event = AuditEvent.builder(type, clock.instant()).actor("system");
+        detail.forEach((key, value) -> event.detail(key, value == null ? null : redact.apply(value.toString())));
+        try {
+            audit.record(event.build());
+        } catch (RuntimeException e) {
+            log.error("could not audit {} by Switchboard itself", type.wireName(), e);
+        }
+    }
+
     String redact(String text) {
         return redact.apply(text);
     }

@@ -12,12 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * {@code escalate <group|alert> [service]}: triggers the paging service with the group's or alert's stable dedup key
  * ({@link Escalation#groupKey}, {@link Escalation#alertKey}), so escalating twice adds to the same incident instead
- * of paging twice. Remembers which service each key went to (in memory), so an ack can acknowledge it there too.
- * Thread-safe.
+ * of paging twice. Remembers which service each key went to and what it was about (in memory), so an ack can
+ * acknowledge it there too, and {@link #resolveEnded} resolves it there once its alerts are over. Thread-safe.
  */
 final class EscalateCommand {
     static final String NOT_CONFIGURED = "No escalation service is configured here: add PagerDuty or Opsgenie to"
@@ -29,7 +30,10 @@ final class EscalateCommand {
     private final String defaultService;
     private final Targets targets;
     private final DeskAudit audit;
-    private final Map<String, String> escalated = new ConcurrentHashMap<>();
+    private final Map<String, Paged> escalated = new ConcurrentHashMap<>();
+
+    /** A page sent from here: to which service, about a group ({@code groupId}) or one alert ({@code fingerprint}). */
+    record Paged(String service, String groupId, String fingerprint) {}
 
     /** {@code services} by lower-case name; {@code defaultService} one of them, or null. */
     EscalateCommand(Map<String, Escalations> services, String defaultService, Targets targets, DeskAudit audit) {
@@ -55,6 +59,8 @@ final class EscalateCommand {
         }
         Escalation escalation;
         String what;
+        String groupId = null;
+        String fingerprint = null;
         switch (read.target()) {
             case Target.Missing(String message) -> {
                 return Reply.text(message);
@@ -66,10 +72,12 @@ final class EscalateCommand {
                 escalation = Escalation.forGroup(group.id(), group.title(),
                         Escalation.Severity.fromLabel(group.group().severity()), group.commonLabels());
                 what = "group " + group.id();
+                groupId = group.id();
             }
             case Target.One one -> {
                 escalation = Escalation.forAlert(one.alert());
                 what = "alert " + one.alert().fingerprint();
+                fingerprint = one.alert().fingerprint();
             }
         }
         Optional<String> name = serviceName(read.rest());
@@ -83,7 +91,7 @@ final class EscalateCommand {
         Escalations service = services.get(name.get());
         return switch (service.trigger(escalation)) {
             case EscalationResult.Sent(String key) -> {
-                escalated.put(key, name.get());
+                escalated.put(key, new Paged(name.get(), groupId, fingerprint));
                 String warning = audit.record(AuditEventType.ESCALATED, "escalate", asker, Map.of("target", what,
                         "service", service.service(), "dedupKey", key, "severity",
                         escalation.severity().wireName()));
@@ -103,8 +111,8 @@ final class EscalateCommand {
      * ack's reply (empty when it was not escalated).
      */
     String acknowledge(String dedupKey, String actor) {
-        String name = escalated.get(dedupKey);
-        Escalations service = name == null ? null : services.get(name);
+        Paged paged = escalated.get(dedupKey);
+        Escalations service = paged == null ? null : services.get(paged.service());
         if (service == null) {
             return "";
         }
@@ -115,6 +123,28 @@ final class EscalateCommand {
             case EscalationResult.Unavailable(String why) -> " Could not acknowledge it on " + service.service()
                     + ": " + why + "; acknowledge it there.";
         };
+    }
+
+    /**
+     * Resolves on its service every page sent from here whose alerts are over ({@code ended} says so of a page), and
+     * audits each as {@code escalated} with {@code action=resolve}; a service that refuses or cannot be reached is
+     * tried again next time. Returns how many were resolved. Makes network calls: not for a latency-bound thread.
+     */
+    int resolveEnded(Predicate<Paged> ended) {
+        int resolved = 0;
+        for (Map.Entry<String, Paged> page : escalated.entrySet()) {
+            if (!ended.test(page.getValue())) {
+                continue;
+            }
+            Escalations service = services.get(page.getValue().service());
+            if (service.resolve(page.getKey(), "switchboard") instanceof EscalationResult.Sent
+                    && escalated.remove(page.getKey(), page.getValue())) {
+                audit.recordSystem(AuditEventType.ESCALATED, Map.of("action", "resolve", "service", service.service(),
+                        "dedupKey", page.getKey()));
+                resolved++;
+            }
+        }
+        return resolved;
     }
 
     private Optional<String> serviceName(List<String> rest) {

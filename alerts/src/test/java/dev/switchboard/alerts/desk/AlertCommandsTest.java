@@ -171,6 +171,29 @@ class AlertCommandsTest {
     }
 
     @Test
+    void aPageIsResolvedOnTheServiceOnceEveryAlertOfItsGroupResolved() {
+        Alert p1 = f.firing("DiskFull", "instance", "host1", "severity", "critical");
+        Alert p2 = f.firing("DiskFull", "instance", "host2", "severity", "critical");
+        String group = f.receive(p1, p2);
+        f.desk.escalate("group " + group, f.as("alice"));
+
+        f.clock.advance(Duration.ofMinutes(1));
+        f.receive(f.resolved(p1));
+        assertThat(f.desk.resolveEndedPages()).as("one alert still fires").isZero();
+
+        f.clock.advance(Duration.ofMinutes(1));
+        f.receive(f.resolved(p2));
+        f.clock.advance(Duration.ofSeconds(2));
+        f.tick();
+
+        assertThat(f.desk.resolveEndedPages()).isEqualTo(1);
+        assertThat(f.pager.resolved).containsExactly("switchboard-group-" + group + " by switchboard");
+        assertThat(f.audit.getLast().detail()).containsEntry("action", "resolve")
+                .containsEntry("dedupKey", "switchboard-group-" + group);
+        assertThat(f.desk.resolveEndedPages()).as("resolved once").isZero();
+    }
+
+    @Test
     void findNamesAGroupABareIdOrAFingerprint() {
         String group = crashLooping();
         Alert one = f.store.firing().getFirst();

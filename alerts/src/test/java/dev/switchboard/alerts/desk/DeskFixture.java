@@ -85,6 +85,13 @@ final class DeskFixture {
         return router.groupsOf(alerts[0].fingerprint()).getFirst();
     }
 
+    /** The alert as its resolve arrives now. */
+    Alert resolved(Alert firing) {
+        return new Alert(firing.source(), firing.receiver(), firing.fingerprint(), firing.name(), firing.severity(),
+                Alert.Status.RESOLVED, firing.labels(), firing.annotations(), firing.summary(), firing.links(),
+                firing.startsAt(), clock.instant(), clock.instant());
+    }
+
     List<PostAction> tick() {
         List<PostAction> due = router.tick(clock.instant());
         for (PostAction action : due) {
@@ -139,6 +146,7 @@ final class DeskFixture {
     static final class FakePager implements Escalations {
         final List<Escalation> triggered = new CopyOnWriteArrayList<>();
         final List<String> acknowledged = new CopyOnWriteArrayList<>();
+        final List<String> resolved = new CopyOnWriteArrayList<>();
 
         @Override
         public String service() {
@@ -159,6 +167,7 @@ final class DeskFixture {
 
         @Override
         public EscalationResult resolve(String dedupKey, String actor) {
+            resolved.add(dedupKey + " by " + actor);
             return new EscalationResult.Sent(dedupKey);
         }
     }

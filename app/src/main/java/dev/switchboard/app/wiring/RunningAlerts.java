@@ -13,9 +13,13 @@ import dev.switchboard.core.redact.Redactor;
 import dev.switchboard.server.HttpServer;
 import dev.switchboard.store.JdbcStorage;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +33,8 @@ import org.slf4j.LoggerFactory;
  * once). Thread-safe.
  */
 final class RunningAlerts implements AutoCloseable {
+    /** How often pages sent by {@code escalate} are checked for alerts that are over. */
+    static final Duration PAGE_CHECK = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(RunningAlerts.class);
 
     private final AlertsConfig started;
@@ -38,9 +44,10 @@ final class RunningAlerts implements AutoCloseable {
     private final AlertStore store;
     private final AlertIntake intake;
     private final Clock clock;
+    private final ScheduledExecutorService pages;
 
     private RunningAlerts(AlertsConfig started, AlertRouter router, AtomicReference<WebhookReceivers> receivers,
-            AlertPosts posts, AlertStore store, AlertIntake intake, Clock clock) {
+            AlertPosts posts, AlertStore store, AlertIntake intake, Clock clock, ScheduledExecutorService pages) {
         this.started = started;
         this.router = router;
         this.receivers = receivers;
@@ -48,6 +55,7 @@ final class RunningAlerts implements AutoCloseable {
         this.store = store;
         this.intake = intake;
         this.clock = clock;
+        this.pages = pages;
     }
 
     /**
@@ -81,20 +89,40 @@ final class RunningAlerts implements AutoCloseable {
     }
 
     /**
-     * With receivers configured ({@code router} from {@link #restoredRouter}): mounts {@code /hooks/...} (store,
-     * audit and route each request) and starts posting. Without: nothing runs.
+     * With receivers configured ({@code router} from {@link #restoredRouter}, {@code commands} from
+     * {@link #commands}): mounts {@code /hooks/...} (store, audit and route each request), starts posting, and every
+     * {@link #PAGE_CHECK} resolves on their service the pages whose alerts are over. Without: nothing runs.
      */
-    static RunningAlerts start(AlertsConfig alerts, AlertRouter router, HttpServer http, JdbcStorage storage,
-            AuditLog audit, ChatGateway gateway, Clock clock) {
+    static RunningAlerts start(AlertsConfig alerts, AlertRouter router, AlertCommands commands, HttpServer http,
+            JdbcStorage storage, AuditLog audit, ChatGateway gateway, Clock clock) {
         if (router == null) {
-            return new RunningAlerts(alerts, null, null, null, null, null, clock);
+            return new RunningAlerts(alerts, null, null, null, null, null, clock, null);
         }
+        ScheduledExecutorService pages = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "alert-pages");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pages.scheduleWithFixedDelay(() -> resolveEndedPages(commands), PAGE_CHECK.toMillis(), PAGE_CHECK.toMillis(),
+                TimeUnit.MILLISECONDS);
         AlertIntake intake = new AlertIntake(audit, router, clock);
         AtomicReference<WebhookReceivers> receivers = new AtomicReference<>(new WebhookReceivers(
                 AlertSetup.receivers(alerts), storage.alerts(), clock, intake));
         AlertRoutes.mount(http, receivers::get);
         return new RunningAlerts(alerts, router, receivers, AlertPosts.start(router, gateway),
-                storage.alerts(), intake, clock);
+                storage.alerts(), intake, clock, pages);
+    }
+
+    private static void resolveEndedPages(AlertCommands commands) {
+        try {
+            int resolved = commands.resolveEndedPages();
+            if (resolved > 0) {
+                log.info("resolved {} page(s) whose alerts are over", resolved);
+            }
+        } catch (RuntimeException e) {
+            log.warn("could not resolve ended pages; trying again in {} s: {}", PAGE_CHECK.toSeconds(),
+                    e.getMessage());
+        }
     }
 
     /** The router, while alerts run. */
@@ -143,6 +171,9 @@ final class RunningAlerts implements AutoCloseable {
 
     @Override
     public void close() {
+        if (pages != null) {
+            pages.shutdownNow();
+        }
         if (posts != null) {
             posts.close();
         }

@@ -1,5 +1,6 @@
 package dev.switchboard.app.wiring;
 
+import dev.switchboard.alerts.desk.AlertCommands;
 import dev.switchboard.alerts.routing.AlertRouter;
 import dev.switchboard.api.IdGenerator;
 import dev.switchboard.api.SwitchboardException;
@@ -140,8 +141,10 @@ public final class SwitchboardServer implements AutoCloseable {
                         config.incidents().rooms().platform(), config.incidents().rooms().prefix()));
         // The router exists before the engine, so the alert commands can act on its groups.
         AlertRouter router = RunningAlerts.restoredRouter(config.alerts(), storage, clock);
-        if (router != null) {
-            engineBuilder.alerts(RunningAlerts.commands(config.alerts(), router, storage, audit, clock, redactor));
+        AlertCommands alertCommands = router == null ? null
+                : RunningAlerts.commands(config.alerts(), router, storage, audit, clock, redactor);
+        if (alertCommands != null) {
+            engineBuilder.alerts(alertCommands);
         }
         plugins.stages().forEach(s -> engineBuilder.stage(s.getKey(), s.getValue()));
         Engine engine = engineBuilder.build();
@@ -169,7 +172,7 @@ public final class SwitchboardServer implements AutoCloseable {
             http.webSocket("/chat/ws", new WebChatBridge(web));
         }
         chats.slack().ifPresent(slack -> SlackRoutes.mount(http, slack));
-        alerts.set(RunningAlerts.start(config.alerts(), router, http, storage, audit, gateway, clock));
+        alerts.set(RunningAlerts.start(config.alerts(), router, alertCommands, http, storage, audit, gateway, clock));
         AutoCloseable alertPosts = alerts.get();
         opened.add(alertPosts);
         RestApiRoutes.mount(http, config, policy, commands, users::get, audit, storage, router, clock, ids);
