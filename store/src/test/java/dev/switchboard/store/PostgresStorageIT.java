@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.api.StorageException;
 import dev.switchboard.api.alert.AlertAcks;
+import dev.switchboard.api.alert.AlertGroupStore;
 import dev.switchboard.api.alert.AlertStore;
 import dev.switchboard.api.incident.IncidentStore;
 import dev.switchboard.api.approval.PendingStore;
@@ -17,6 +18,7 @@ import dev.switchboard.store.contract.LockStoreContract;
 import dev.switchboard.api.chat.InboundEvents;
 import dev.switchboard.api.chat.OutboxStore;
 import dev.switchboard.testkit.contract.AlertAcksContract;
+import dev.switchboard.testkit.contract.AlertGroupStoreContract;
 import dev.switchboard.testkit.contract.AlertStoreContract;
 import dev.switchboard.testkit.contract.IncidentStoreContract;
 import dev.switchboard.testkit.contract.InboundEventsContract;
@@ -97,6 +99,11 @@ class PostgresStorageIT {
     @Nested
     class Acks extends AlertAcksContract {
         @Override protected AlertAcks acks() { return storage.acks(); }
+    }
+
+    @Nested
+    class Groups extends AlertGroupStoreContract {
+        @Override protected AlertGroupStore store() { return storage.alertGroups(); }
     }
 
     @Nested

@@ -2,26 +2,20 @@ package dev.switchboard.app.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.switchboard.app.e2e.WebChatClient.Message;
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class AlertCommandsE2EIT {
     private static final String TOKEN = "e2e-am-commands-token-" + UUID.randomUUID();
-    private static final Path SCRIPT = Path.of("..", "scripts", "peers", "alertmanager.sh").toAbsolutePath();
     private static final Duration DELIVERY = Duration.ofSeconds(30);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Pattern GROUP = Pattern.compile("group: ([a-z][a-z0-9]{5})");
@@ -47,23 +40,18 @@ class AlertCommandsE2EIT {
     @TempDir
     static Path dir;
     static TestServer server;
+    static ScriptedPeer alertmanager;
     static int alertmanagerPort;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     @BeforeAll
     static void start() throws Exception {
-        if (!installed()) {
-            String why = "prometheus-alertmanager is not installed (apt-get install prometheus-alertmanager)";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("Alertmanager is required in CI (CI=true) but " + why);
-            }
-            Assumptions.abort("skipping the alert commands end-to-end test: " + why);
-        }
         // Each must name the other's port: Switchboard's is chosen first, then Alertmanager starts posting to it.
         int switchboardPort = TestServer.freePort();
-        alertmanagerPort = Integer.parseInt(script("start", Map.of(
+        alertmanager = ScriptedPeer.started("Alertmanager", "alertmanager.sh", "prometheus-alertmanager", Map.of(
                 "WEBHOOK_URL", "http://127.0.0.1:" + switchboardPort + "/hooks/alertmanager",
-                "WEBHOOK_BEARER", TOKEN)).strip());
+                "WEBHOOK_BEARER", TOKEN));
+        alertmanagerPort = alertmanager.port();
         server = TestServer.prepare(dir, "open");
         server.writeFile("am-token", TOKEN);
         server.editConfig(text -> text + "\n" + """
@@ -84,8 +72,8 @@ class AlertCommandsE2EIT {
                 server.close();
             }
         } finally {
-            if (alertmanagerPort != 0) {
-                script("stop", Map.of());
+            if (alertmanager != null) {
+                alertmanager.close();
             }
         }
     }
@@ -169,29 +157,5 @@ class AlertCommandsE2EIT {
                 + "\"},\"annotations\":{\"summary\":\"real alertmanager silence from chat\"},"
                 + "\"startsAt\":\"" + startsAt + "\"" + (endsAt == null ? "" : ",\"endsAt\":\"" + endsAt + "\"")
                 + "}]";
-    }
-
-    private static boolean installed() {
-        for (String entry : System.getenv().getOrDefault("PATH", "/usr/bin").split(":")) {
-            if (Files.isExecutable(Path.of(entry, "prometheus-alertmanager"))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Runs {@code alertmanager.sh <command> <dir>/am}; fails the test unless it exits 0 within 90 s. */
-    private static String script(String command, Map<String, String> env) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), command, dir.resolve("am").toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(90, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            fail(SCRIPT + " " + command + " did not finish within 90 s");
-        }
-        assertThat(process.exitValue()).as("%s %s exit status", SCRIPT, command).isZero();
-        return out;
     }
 }

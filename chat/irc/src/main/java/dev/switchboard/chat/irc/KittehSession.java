@@ -148,13 +148,35 @@ final class KittehSession {
     /**
      * Kitteh's sending-queue threads are not daemons, and one waiting on a paused connection can miss the shutdown
      * and keep the JVM alive (seen in CI). They are named after the client, so this session's are found and
-     * interrupted; the connection is already closed, so there is nothing left for them to send.
+     * interrupted; the connection is already closed, so there is nothing left for them to send. One that swallows
+     * the interrupt or starts a moment later is interrupted again, every 100 ms for up to 5 s, by a daemon thread.
      */
     private void stopSendingThreads() {
+        if (interruptSendingThreads() == 0) {
+            return;
+        }
+        Thread reaper = new Thread(() -> {
+            for (int round = 0; round < 50 && interruptSendingThreads() > 0; round++) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }, "irc-stop-" + runId);
+        reaper.setDaemon(true);
+        reaper.start();
+    }
+
+    /** Interrupts this session's live sending threads; how many there were. */
+    private int interruptSendingThreads() {
         String mine = "(switchboard-irc-" + runId + ")";
-        Thread.getAllStackTraces().keySet().stream()
-                .filter(t -> t.getName().startsWith("KICL") && t.getName().endsWith(mine))
-                .forEach(Thread::interrupt);
+        List<Thread> alive = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.isAlive() && t.getName().startsWith("KICL") && t.getName().endsWith(mine))
+                .toList();
+        alive.forEach(Thread::interrupt);
+        return alive.size();
     }
 
     private void reconnect() {
