@@ -131,6 +131,16 @@ class RestApiE2ETest {
         }
     }
 
+    @Test
+    void anUnknownApiPathIsAJson404NamingTheEndpointsThereAre() throws Exception {
+        HttpResponse<String> answer = get("/api/v1/alert/10fd2ebfb5d5241b", null);
+
+        assertThat(answer.statusCode()).isEqualTo(404);
+        assertThat(answer.headers().firstValue("Content-Type")).get().asString().startsWith("application/json");
+        assertThat(answer.body()).contains("there is no endpoint GET /api/v1/alert/10fd2ebfb5d5241b")
+                .contains("/api/v1/alerts/{fingerprint}");
+    }
+
     private static String tokenNew(String... args) {
         StringWriter out = new StringWriter();
         CommandLine cli = new CommandLine(new Main());

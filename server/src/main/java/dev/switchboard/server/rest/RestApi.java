@@ -10,7 +10,9 @@ import dev.switchboard.server.JsonText;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -84,6 +86,21 @@ public final class RestApi {
             routes.get(PREFIX + "/incidents/{id}", ctx -> serve(ctx, "incidents", incidents::one));
             routes.get(PREFIX + "/incidents/{id}/postmortem", ctx -> serve(ctx, "incidents", incidents::postmortem));
         }
+        // Added last, so it answers only what no endpoint above did.
+        routes.get(PREFIX + "/<rest>", ctx -> send(ctx, ApiAnswer.error(404, "there is no endpoint GET "
+                + clipped(ctx.path()) + "; expected one of " + endpoints() + " (see docs/api.md)")));
+    }
+
+    private String endpoints() {
+        List<String> served = new ArrayList<>();
+        if (alerts != null) {
+            served.addAll(List.of("/alerts", "/alerts/{fingerprint}", "/alert-groups", "/alert-groups/{id}"));
+        }
+        if (incidents != null) {
+            served.addAll(List.of("/incidents", "/incidents/{id}", "/incidents/{id}/postmortem"));
+        }
+        return served.isEmpty() ? "none (alerts and incidents are not enabled)"
+                : String.join(", ", served.stream().map(path -> PREFIX + path).toList());
     }
 
     private void serve(Context ctx, String commandId, Function<ApiRequest, ApiAnswer> endpoint) {
