@@ -3,10 +3,14 @@ package dev.switchboard.alerts.action;
 import java.time.Duration;
 
 /** Durations as people write them in chat ({@code 2h}, {@code 1d 6h}, {@code 90s}). Stateless. */
-final class Durations {
+public final class Durations {
     private Durations() {}
 
-    static String text(Duration duration) {
+    /**
+     * {@code duration} the way it is typed: {@code 1d 6h}, {@code 2h}, {@code 90s} → {@code 1m 30s}; under a second
+     * in milliseconds ({@code 250ms}).
+     */
+    public static String text(Duration duration) {
         long seconds = duration.toSeconds();
         if (seconds == 0) {
             return duration.toMillis() + "ms";

@@ -6,7 +6,10 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people type them in chat ({@code 2h}, {@code 30m}, {@code 1d}, {@code 1h30m}, {@code 90s}). Stateless. */
+/**
+ * Parses durations as people type them in chat ({@code 2h}, {@code 30m}, {@code 1d}, {@code 1h30m}, {@code 90s});
+ * {@link dev.switchboard.alerts.action.Durations} shows them back. Stateless.
+ */
 final class ChatDuration {
     private static final Pattern WHOLE = Pattern.compile("(?:[0-9]{1,5}[dhms])+");
     private static final Pattern PART = Pattern.compile("([0-9]{1,5})([dhms])");
@@ -31,20 +34,5 @@ final class ChatDuration {
             });
         }
         return total.isZero() ? Optional.empty() : Optional.of(total);
-    }
-
-    /** {@code duration} the way it is typed: {@code 1d 6h}, {@code 2h}, {@code 90s} → {@code 1m 30s}. */
-    static String text(Duration duration) {
-        long seconds = Math.max(1, duration.toSeconds());
-        StringBuilder text = new StringBuilder();
-        long[] units = {86_400, 3_600, 60, 1};
-        String[] names = {"d", "h", "m", "s"};
-        for (int i = 0; i < units.length; i++) {
-            if (seconds >= units[i]) {
-                text.append(text.isEmpty() ? "" : " ").append(seconds / units[i]).append(names[i]);
-                seconds %= units[i];
-            }
-        }
-        return text.toString();
     }
 }

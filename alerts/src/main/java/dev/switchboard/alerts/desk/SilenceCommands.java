@@ -1,5 +1,6 @@
 package dev.switchboard.alerts.desk;
 
+import dev.switchboard.alerts.action.Durations;
 import dev.switchboard.alerts.action.MatcherSyntax;
 import dev.switchboard.api.alert.Alert;
 import dev.switchboard.api.alert.AlertDesk.Asker;
@@ -81,8 +82,8 @@ final class SilenceCommands {
                     + " like 2h, 30m, 1d or 1h30m");
         }
         if (duration.get().compareTo(MAX) > 0) {
-            return Reply.text("A silence from chat may last at most " + ChatDuration.text(MAX) + ", not "
-                    + ChatDuration.text(duration.get()) + "; silence again when it ends if it is still needed.");
+            return Reply.text("A silence from chat may last at most " + Durations.text(MAX) + ", not "
+                    + Durations.text(duration.get()) + "; silence again when it ends if it is still needed.");
         }
         Scope what;
         switch (scope(words.subList(0, at))) {
