@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.switchboard.api.StorageException;
 import dev.switchboard.api.alert.AlertAcks;
 import dev.switchboard.api.alert.AlertGroupStore;
+import dev.switchboard.api.alert.AlertPages;
 import dev.switchboard.api.alert.AlertStore;
 import dev.switchboard.api.approval.PendingStore;
 import dev.switchboard.api.audit.AuditStore;
@@ -14,6 +15,7 @@ import dev.switchboard.api.job.LockStore;
 import dev.switchboard.api.store.Storage;
 import dev.switchboard.store.alert.JdbcAlertAcks;
 import dev.switchboard.store.alert.JdbcAlertGroupStore;
+import dev.switchboard.store.alert.JdbcAlertPages;
 import dev.switchboard.store.alert.JdbcAlertStore;
 import dev.switchboard.store.incident.JdbcIncidentStore;
 import dev.switchboard.store.approval.JdbcPendingStore;
@@ -54,6 +56,7 @@ public final class JdbcStorage implements Storage {
     private final JdbcOutboxStore outbox;
     private final JdbcAlertStore alerts;
     private final JdbcAlertAcks acks;
+    private final JdbcAlertPages pages;
     private final JdbcAlertGroupStore alertGroups;
     private final JdbcIncidentStore incidents;
 
@@ -69,6 +72,7 @@ public final class JdbcStorage implements Storage {
         this.outbox = new JdbcOutboxStore(database);
         this.alerts = new JdbcAlertStore(database);
         this.acks = new JdbcAlertAcks(database);
+        this.pages = new JdbcAlertPages(database);
         this.alertGroups = new JdbcAlertGroupStore(database);
         this.incidents = new JdbcIncidentStore(database);
     }
@@ -177,6 +181,14 @@ public final class JdbcStorage implements Storage {
     /** Who acked which alerts from chat. Not part of {@link Storage} (see {@link #pending()}). */
     public AlertAcks acks() {
         return acks;
+    }
+
+    /**
+     * Which dedup key {@code escalate} paged to which service, so ack and resolve reach it after a restart. Not part
+     * of {@link Storage} (see {@link #pending()}).
+     */
+    public AlertPages pages() {
+        return pages;
     }
 
     /** The alert router's groups, so they survive a restart. Not part of {@link Storage} (see {@link #pending()}). */

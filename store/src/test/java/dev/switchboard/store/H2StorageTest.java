@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.switchboard.api.alert.AlertAcks;
 import dev.switchboard.api.alert.AlertGroupStore;
+import dev.switchboard.api.alert.AlertPages;
 import dev.switchboard.api.alert.AlertStore;
 import dev.switchboard.api.incident.IncidentStore;
 import dev.switchboard.api.approval.PendingStore;
@@ -17,6 +18,7 @@ import dev.switchboard.api.chat.InboundEvents;
 import dev.switchboard.api.chat.OutboxStore;
 import dev.switchboard.testkit.contract.AlertAcksContract;
 import dev.switchboard.testkit.contract.AlertGroupStoreContract;
+import dev.switchboard.testkit.contract.AlertPagesContract;
 import dev.switchboard.testkit.contract.AlertStoreContract;
 import dev.switchboard.testkit.contract.IncidentStoreContract;
 import dev.switchboard.testkit.contract.InboundEventsContract;
@@ -109,6 +111,11 @@ class H2StorageTest {
     @Nested
     class Acks extends AlertAcksContract {
         @Override protected AlertAcks acks() { return storage.acks(); }
+    }
+
+    @Nested
+    class Pages extends AlertPagesContract {
+        @Override protected AlertPages pages() { return storage.pages(); }
     }
 
     @Nested

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.switchboard.api.StorageException;
 import dev.switchboard.api.alert.AlertAcks;
 import dev.switchboard.api.alert.AlertGroupStore;
+import dev.switchboard.api.alert.AlertPages;
 import dev.switchboard.api.alert.AlertStore;
 import dev.switchboard.api.incident.IncidentStore;
 import dev.switchboard.api.approval.PendingStore;
@@ -19,6 +20,7 @@ import dev.switchboard.api.chat.InboundEvents;
 import dev.switchboard.api.chat.OutboxStore;
 import dev.switchboard.testkit.contract.AlertAcksContract;
 import dev.switchboard.testkit.contract.AlertGroupStoreContract;
+import dev.switchboard.testkit.contract.AlertPagesContract;
 import dev.switchboard.testkit.contract.AlertStoreContract;
 import dev.switchboard.testkit.contract.IncidentStoreContract;
 import dev.switchboard.testkit.contract.InboundEventsContract;
@@ -99,6 +101,11 @@ class PostgresStorageIT {
     @Nested
     class Acks extends AlertAcksContract {
         @Override protected AlertAcks acks() { return storage.acks(); }
+    }
+
+    @Nested
+    class Pages extends AlertPagesContract {
+        @Override protected AlertPages pages() { return storage.pages(); }
     }
 
     @Nested
