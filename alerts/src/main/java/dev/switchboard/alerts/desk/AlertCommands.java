@@ -1,5 +1,6 @@
 package dev.switchboard.alerts.desk;
 
+import dev.switchboard.alerts.memory.InMemoryAlertPages;
 import dev.switchboard.alerts.routing.AlertAnswers;
 import dev.switchboard.alerts.routing.AlertRouter;
 import dev.switchboard.alerts.routing.GroupState;
@@ -7,6 +8,7 @@ import dev.switchboard.api.alert.Alert;
 import dev.switchboard.api.alert.AlertAcks;
 import dev.switchboard.api.alert.AlertAcks.Ack;
 import dev.switchboard.api.alert.AlertDesk;
+import dev.switchboard.api.alert.AlertPages;
 import dev.switchboard.api.alert.AlertStore;
 import dev.switchboard.api.alert.Escalation;
 import dev.switchboard.api.alert.Escalations;
@@ -35,7 +37,8 @@ import java.util.function.UnaryOperator;
  *       and acknowledges the incident on the escalation service when it was escalated from here;</li>
  *   <li>{@code silence <target|matchers> for <duration> [reason]} and {@code unsilence <id>}: real Alertmanager
  *       silences (at most {@code 7d}), recorded with who and why;</li>
- *   <li>{@code escalate <target> [service]}: pages with a dedup key stable per group or alert.</li>
+ *   <li>{@code escalate <target> [service]}: pages with a dedup key stable per group or alert, and remembers the
+ *       page ({@link AlertPages}) so ack and the end of its alerts reach it on the service, across restarts.</li>
  * </ul>
  * A target is {@code group <id>}, {@code alert <fingerprint>}, a bare group id or a bare fingerprint. Each change is
  * audited ({@code alert_acked}, {@code silenced}, {@code unsilenced}, {@code escalated}) as the asker, with reasons
@@ -56,21 +59,25 @@ public final class AlertCommands implements AlertDesk {
     private final EscalateCommand escalating;
     private final DeskAudit audit;
 
-    /** Without escalation services, with nothing redacted: see the full constructor. */
+    /** Without escalation services (so no pages to remember), with nothing redacted: see the full constructor. */
     public AlertCommands(AlertRouter router, AlertStore store, AlertAcks acks, Silences silences, AuditLog audit,
             Clock clock) {
-        this(router, store, acks, silences, Map.of(), null, audit, clock, UnaryOperator.identity());
+        this(router, store, acks, new InMemoryAlertPages(), silences, Map.of(), null, audit, clock,
+                UnaryOperator.identity());
     }
 
     /**
+     * @param pages the pages sent with {@code escalate}, read now so that ack and resolve reach those sent before a
+     *     restart
      * @param silences Alertmanager's silences, or null when none is configured ({@code silence} then says so)
      * @param escalations the paging services by name ({@code pagerduty}); empty when none is configured
      * @param defaultService the service {@code escalate} uses when none is named: one of {@code escalations}'
      *     names, or null (then the only one, or the user must name one)
      * @param redact masks secrets in reasons before they are audited or sent to Alertmanager
      * @throws IllegalArgumentException if {@code defaultService} is not one of {@code escalations}
+     * @throws dev.switchboard.api.StorageException if {@code pages} cannot be read
      */
-    public AlertCommands(AlertRouter router, AlertStore store, AlertAcks acks, Silences silences,
+    public AlertCommands(AlertRouter router, AlertStore store, AlertAcks acks, AlertPages pages, Silences silences,
             Map<String, Escalations> escalations, String defaultService, AuditLog audit, Clock clock,
             UnaryOperator<String> redact) {
         this.router = Objects.requireNonNull(router, "router");
@@ -81,7 +88,7 @@ public final class AlertCommands implements AlertDesk {
         this.targets = new Targets(router, store);
         this.silencing = new SilenceCommands(silences, targets, store, this.audit);
         this.escalating = new EscalateCommand(Objects.requireNonNull(escalations, "escalations"), defaultService,
-                targets, this.audit);
+                Objects.requireNonNull(pages, "pages"), targets, this.audit);
     }
 
     /**

@@ -1,6 +1,8 @@
 package dev.switchboard.alerts.desk;
 
 import dev.switchboard.api.alert.AlertDesk.Asker;
+import dev.switchboard.api.alert.AlertPages;
+import dev.switchboard.api.alert.AlertPages.Page;
 import dev.switchboard.api.alert.Escalation;
 import dev.switchboard.api.alert.EscalationResult;
 import dev.switchboard.api.alert.Escalations;
@@ -13,30 +15,44 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code escalate <group|alert> [service]}: triggers the paging service with the group's or alert's stable dedup key
  * ({@link Escalation#groupKey}, {@link Escalation#alertKey}), so escalating twice adds to the same incident instead
- * of paging twice. Remembers which service each key went to and what it was about (in memory), so an ack can
- * acknowledge it there too, and {@link #resolveEnded} resolves it there once its alerts are over. Thread-safe.
+ * of paging twice. Remembers which service each key went to and what it was about in {@link AlertPages} (loaded
+ * when built, so it survives a restart), so an ack can acknowledge it there too, and {@link #resolveEnded} resolves
+ * it there once its alerts are over. Thread-safe.
  */
 final class EscalateCommand {
     static final String NOT_CONFIGURED = "No escalation service is configured here: add PagerDuty or Opsgenie to"
             + " the alerts: section (see docs/alerts-and-incidents.md).";
     private static final String USAGE = "Expected escalate <group id|fingerprint> [service], like: escalate group"
             + " k3x9pa";
+    /** Appended to a page's reply when the page could not be saved. */
+    static final String NOT_SAVED = " Warning: Switchboard could not save this page, so it will not be remembered"
+            + " across a restart: after one, ack will not acknowledge it on the service and the end of its alerts will"
+            + " not resolve it there; tell an admin.";
+    private static final Logger log = LoggerFactory.getLogger(EscalateCommand.class);
 
     private final Map<String, Escalations> services;
     private final String defaultService;
     private final Targets targets;
     private final DeskAudit audit;
-    private final Map<String, Paged> escalated = new ConcurrentHashMap<>();
+    private final AlertPages pages;
+    /** The pages by dedup key, as saved in {@link #pages}; changed together with it under {@link #writes}. */
+    private final Map<String, Page> escalated = new ConcurrentHashMap<>();
+    private final Object writes = new Object();
 
-    /** A page sent from here: to which service, about a group ({@code groupId}) or one alert ({@code fingerprint}). */
-    record Paged(String service, String groupId, String fingerprint) {}
-
-    /** {@code services} by lower-case name; {@code defaultService} one of them, or null. */
-    EscalateCommand(Map<String, Escalations> services, String defaultService, Targets targets, DeskAudit audit) {
+    /**
+     * {@code services} by lower-case name; {@code defaultService} one of them, or null; {@code pages} holds the pages
+     * sent before, read now (those to a service no longer configured are left there, and logged).
+     *
+     * @throws dev.switchboard.api.StorageException if {@code pages} cannot be read
+     */
+    EscalateCommand(Map<String, Escalations> services, String defaultService, AlertPages pages, Targets targets,
+            DeskAudit audit) {
         Map<String, Escalations> byName = new LinkedHashMap<>();
         services.forEach((name, service) -> byName.put(name.toLowerCase(Locale.ROOT), service));
         this.services = byName;
@@ -47,6 +63,27 @@ final class EscalateCommand {
         }
         this.targets = targets;
         this.audit = audit;
+        this.pages = pages;
+        load();
+    }
+
+    private void load() {
+        int unknown = 0;
+        for (Page page : pages.all()) {
+            if (services.containsKey(page.service())) {
+                escalated.put(page.dedupKey(), page);
+            } else {
+                unknown++;
+            }
+        }
+        if (unknown > 0) {
+            log.warn("{} page(s) sent before went to escalation services no longer configured here (configured: {});"
+                    + " ack and the end of their alerts will not reach them: resolve them on the service", unknown,
+                    services.keySet());
+        }
+        if (!escalated.isEmpty()) {
+            log.info("remembering {} page(s) sent before the restart", escalated.size());
+        }
     }
 
     Reply escalate(String request, Asker asker) {
@@ -91,13 +128,15 @@ final class EscalateCommand {
         Escalations service = services.get(name.get());
         return switch (service.trigger(escalation)) {
             case EscalationResult.Sent(String key) -> {
-                escalated.put(key, new Paged(name.get(), groupId, fingerprint));
+                String unsaved = remember(groupId != null
+                        ? Page.ofGroup(key, name.get(), groupId, audit.clock().instant(), asker.userId())
+                        : Page.ofAlert(key, name.get(), fingerprint, audit.clock().instant(), asker.userId()));
                 String warning = audit.record(AuditEventType.ESCALATED, "escalate", asker, Map.of("target", what,
                         "service", service.service(), "dedupKey", key, "severity",
                         escalation.severity().wireName()));
                 yield Reply.text("Escalated " + what + " to " + service.service() + " (dedup key " + key
                         + "); escalating again updates the same incident, and ack " + what
-                        + " acknowledges it there too." + warning);
+                        + " acknowledges it there too." + unsaved + warning);
             }
             case EscalationResult.Rejected(String why) -> Reply.text(service.service() + " refused the escalation"
                     + " of " + what + ": " + why + ". Nobody was paged.");
@@ -111,7 +150,7 @@ final class EscalateCommand {
      * ack's reply (empty when it was not escalated).
      */
     String acknowledge(String dedupKey, String actor) {
-        Paged paged = escalated.get(dedupKey);
+        Page paged = escalated.get(dedupKey);
         Escalations service = paged == null ? null : services.get(paged.service());
         if (service == null) {
             return "";
@@ -130,21 +169,55 @@ final class EscalateCommand {
      * audits each as {@code escalated} with {@code action=resolve}; a service that refuses or cannot be reached is
      * tried again next time. Returns how many were resolved. Makes network calls: not for a latency-bound thread.
      */
-    int resolveEnded(Predicate<Paged> ended) {
+    int resolveEnded(Predicate<Page> ended) {
         int resolved = 0;
-        for (Map.Entry<String, Paged> page : escalated.entrySet()) {
-            if (!ended.test(page.getValue())) {
+        for (Page page : escalated.values()) {
+            if (!ended.test(page)) {
                 continue;
             }
-            Escalations service = services.get(page.getValue().service());
-            if (service.resolve(page.getKey(), "switchboard") instanceof EscalationResult.Sent
-                    && escalated.remove(page.getKey(), page.getValue())) {
+            Escalations service = services.get(page.service());
+            if (service.resolve(page.dedupKey(), "switchboard") instanceof EscalationResult.Sent && forget(page)) {
                 audit.recordSystem(AuditEventType.ESCALATED, Map.of("action", "resolve", "service", service.service(),
-                        "dedupKey", page.getKey()));
+                        "dedupKey", page.dedupKey()));
                 resolved++;
             }
         }
         return resolved;
+    }
+
+    /** Remembers {@code page} here and in the store; the empty string, or {@link #NOT_SAVED}. */
+    private String remember(Page page) {
+        synchronized (writes) {
+            escalated.put(page.dedupKey(), page);
+            try {
+                pages.save(page);
+                return "";
+            } catch (RuntimeException e) {
+                log.error("could not save the page {} to {}; ack and resolve reach it only until a restart",
+                        page.dedupKey(), page.service(), e);
+                return NOT_SAVED;
+            }
+        }
+    }
+
+    /**
+     * Forgets {@code page} once its service took the resolve, unless it was paged again meanwhile (then the newer
+     * page stays); true if it was forgotten.
+     */
+    private boolean forget(Page page) {
+        synchronized (writes) {
+            if (!escalated.remove(page.dedupKey(), page)) {
+                return false;
+            }
+            try {
+                pages.remove(page.dedupKey());
+            } catch (RuntimeException e) {
+                // Harmless but noisy: after a restart the page is loaded again and resolved a second time.
+                log.warn("resolved the page {} on {} but could not remove it from the database",
+                        page.dedupKey(), page.service(), e);
+            }
+            return true;
+        }
     }
 
     private Optional<String> serviceName(List<String> rest) {

@@ -1,6 +1,7 @@
 package dev.switchboard.alerts.desk;
 
 import dev.switchboard.alerts.memory.InMemoryAlertAcks;
+import dev.switchboard.alerts.memory.InMemoryAlertPages;
 import dev.switchboard.alerts.memory.InMemoryAlertStore;
 import dev.switchboard.alerts.routing.AlertRouter;
 import dev.switchboard.alerts.routing.GroupBy;
@@ -11,6 +12,7 @@ import dev.switchboard.alerts.routing.Routes;
 import dev.switchboard.alerts.webhook.LabelFingerprint;
 import dev.switchboard.api.alert.Alert;
 import dev.switchboard.api.alert.AlertDesk;
+import dev.switchboard.api.alert.AlertPages;
 import dev.switchboard.api.alert.Escalation;
 import dev.switchboard.api.alert.EscalationResult;
 import dev.switchboard.api.alert.Escalations;
@@ -19,6 +21,7 @@ import dev.switchboard.api.alert.SilenceRequest;
 import dev.switchboard.api.alert.SilenceResult;
 import dev.switchboard.api.alert.Silences;
 import dev.switchboard.api.audit.AuditEvent;
+import dev.switchboard.api.audit.AuditLog;
 import dev.switchboard.api.audit.AuditRecord;
 import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.testkit.TestClock;
@@ -29,10 +32,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.UnaryOperator;
 
 /**
  * The desk's parts in memory: a router grouping by alertname and cluster into {@code web:#ops} with no wait, the
  * stores, a fake Alertmanager and a fake paging service that record what they were asked, and the audit events.
+ * {@link #restarted} builds the desk again over the same stores, as a restart would.
  */
 final class DeskFixture {
     static final ConversationRef OPS = ConversationRef.of("web", "#ops");
@@ -47,6 +52,7 @@ final class DeskFixture {
     final FakePager pager = new FakePager();
     final List<AuditEvent> audit = new CopyOnWriteArrayList<>();
     final List<PostAction> posts = new ArrayList<>();
+    final AlertPages pages;
     final AlertCommands desk;
 
     DeskFixture() {
@@ -54,11 +60,32 @@ final class DeskFixture {
     }
 
     DeskFixture(boolean withSilences, boolean withPager) {
-        desk = new AlertCommands(router, store, acks, withSilences ? silences : null,
-                withPager ? Map.of("pagerduty", pager) : Map.of(), null, event -> {
-                    audit.add(event);
-                    return new AuditRecord(audit.size(), event, "", "");
-                }, clock, text -> text.replace("hunter2", "***"));
+        this(withSilences, withPager, new InMemoryAlertPages());
+    }
+
+    /** With Alertmanager and the pager, pages kept in {@code pages}. */
+    DeskFixture(AlertPages pages) {
+        this(true, true, pages);
+    }
+
+    private DeskFixture(boolean withSilences, boolean withPager, AlertPages pages) {
+        this.pages = pages;
+        desk = new AlertCommands(router, store, acks, pages, withSilences ? silences : null,
+                withPager ? Map.of("pagerduty", pager) : Map.of(), null, auditLog(), clock,
+                text -> text.replace("hunter2", "***"));
+    }
+
+    /** A new desk over the same router, stores and pages, paging through {@code pager}: what a restart builds. */
+    AlertCommands restarted(FakePager pager) {
+        return new AlertCommands(router, store, acks, pages, silences, Map.of("pagerduty", pager), null, auditLog(),
+                clock, UnaryOperator.identity());
+    }
+
+    private AuditLog auditLog() {
+        return event -> {
+            audit.add(event);
+            return new AuditRecord(audit.size(), event, "", "");
+        };
     }
 
     AlertDesk.Asker as(String user) {

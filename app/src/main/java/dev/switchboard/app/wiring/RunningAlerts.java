@@ -77,13 +77,15 @@ final class RunningAlerts implements AutoCloseable {
 
     /**
      * The alert commands over {@code router}: silences on the configured Alertmanager (none without
-     * {@code alerts.alertmanager}), acks in the database, the configured escalation services.
+     * {@code alerts.alertmanager}), acks and the pages sent with {@code escalate} in the database, the configured
+     * escalation services.
      */
     static AlertCommands commands(AlertsConfig alerts, AlertRouter router, JdbcStorage storage, AuditLog audit,
             Clock clock, Redactor redactor) {
         AlertmanagerSilences silences = AlertSetup.alertmanager(alerts)
                 .map(config -> new AlertmanagerSilences(config, clock)).orElse(null);
-        return new AlertCommands(router, storage.alerts(), storage.acks(), silences, AlertSetup.escalations(alerts),
+        return new AlertCommands(router, storage.alerts(), storage.acks(), storage.pages(), silences,
+                AlertSetup.escalations(alerts),
                 alerts.escalation() == null ? null : alerts.escalation().defaultService(), audit, clock,
                 redactor::redact);
     }
