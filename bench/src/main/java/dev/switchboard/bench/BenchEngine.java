@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,7 +49,13 @@ public final class BenchEngine implements AutoCloseable {
     /** The platform of the benchmark's messages. */
     public static final String PLATFORM = "bench";
 
-    private static final PlatformUser ALICE = new PlatformUser(PLATFORM, "alice", "Alice", true);
+    /**
+     * Pings come from 64 accounts of one configured user, as a burst in an incident comes from many people: the
+     * dispatcher handles one sender's messages in a conversation in order, so one sender alone would measure a queue.
+     */
+    private static final List<PlatformUser> SENDERS = IntStream.range(0, 64)
+            .mapToObj(i -> new PlatformUser(PLATFORM, "alice-" + i, "Alice " + i, true)).toList();
+    private static final List<String> SENDER_KEYS = SENDERS.stream().map(PlatformUser::key).toList();
     private static final ConversationRef ROOM = ConversationRef.of(PLATFORM, "#load");
 
     private final JdbcStorage storage;
@@ -95,8 +102,8 @@ public final class BenchEngine implements AutoCloseable {
         ActiveCommands commands = new ActiveCommands(commandSet());
         JobRunner jobs = new JobRunner(storage.jobs(), storage.locks(), audit, gateway, commands, clock, ids,
                 JobSettings.defaults());
-        List<User> users = accounts.isEmpty() ? List.of(new User("alice", List.of(ALICE.key()), Set.of("sre")))
-                : List.of(new User("alice", List.of(ALICE.key()), Set.of("sre")), new User("loader", accounts,
+        List<User> users = accounts.isEmpty() ? List.of(new User("alice", SENDER_KEYS, Set.of("sre")))
+                : List.of(new User("alice", SENDER_KEYS, Set.of("sre")), new User("loader", accounts,
                         Set.of("sre")));
         ConfiguredIdentityResolver resolver = new ConfiguredIdentityResolver(users);
         Engine engine = Engine.builder().clock(clock).ids(ids)
@@ -130,9 +137,14 @@ public final class BenchEngine implements AutoCloseable {
         };
     }
 
-    /** A new {@code ping} from alice, with an event id never used before (so the dispatcher does not drop it). */
+    /**
+     * A new {@code ping} from the next of alice's accounts in turn, with an event id never used before (so the
+     * dispatcher does not drop it).
+     */
     public InboundMessage ping() {
-        return new InboundMessage("e" + eventIds.incrementAndGet(), ALICE, ROOM, "ping", Instant.now(), false);
+        long id = eventIds.incrementAndGet();
+        return new InboundMessage("e" + id, SENDERS.get((int) (id % SENDERS.size())), ROOM, "ping", Instant.now(),
+                false);
     }
 
     /** Handles one ping synchronously on the calling thread, audit included. */

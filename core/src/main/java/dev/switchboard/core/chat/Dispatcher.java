@@ -5,6 +5,8 @@ import dev.switchboard.api.chat.InboundMessage;
 import dev.switchboard.api.chat.MessageSink;
 import dev.switchboard.api.reply.Reply;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -20,8 +23,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Where adapters hand in messages. {@link #accept} returns at once: it drops redeliveries (an event id seen
  * recently on the same platform), queues the message, or, when the queue is full, answers "Switchboard is
- * overloaded" instead of dropping it silently. A loop takes queued messages and runs each on its own virtual thread,
- * at most {@code concurrency} at a time. No exception escapes to the adapter.
+ * overloaded" instead of dropping it silently. A loop takes queued messages and runs them on virtual threads, at most
+ * {@code concurrency} at a time, with one rule of order: the messages of one person in one conversation (thread) are
+ * handled one after the other, in the order they arrived, so {@code incident declare} typed just before
+ * {@code incident note} is declared first; other people and conversations run alongside. Messages waiting behind
+ * their sender's previous one count against {@code capacity}. No exception escapes to the adapter.
  *
  * <p>De-duplication has two layers. A cheap in-memory window over the last {@code dedupWindow} events drops most
  * redeliveries in {@link #accept}. Then, on the message's own thread and before the handler runs, the event is
@@ -67,6 +73,9 @@ public final class Dispatcher implements MessageSink, AutoCloseable {
     private final Map<String, Boolean> seen;
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong redelivered = new AtomicLong();
+    /** Per sender and conversation: the messages waiting behind the one being handled; guarded by itself. */
+    private final Map<String, ArrayDeque<InboundMessage>> lanes = new HashMap<>();
+    private final AtomicInteger waitingInLanes = new AtomicInteger();
     private final Thread loop;
     private volatile boolean closed;
 
@@ -111,7 +120,7 @@ public final class Dispatcher implements MessageSink, AutoCloseable {
             }
             if (closed) {
                 refuse(message, STOPPING);
-            } else if (!queue.offer(message)) {
+            } else if (queue.size() + waitingInLanes.get() >= settings.capacity() || !queue.offer(message)) {
                 forget(key); // so a redelivery after the overload passes can still be handled
                 refuse(message, OVERLOADED);
             }
@@ -162,13 +171,14 @@ public final class Dispatcher implements MessageSink, AutoCloseable {
         try {
             while (!closed || !queue.isEmpty()) {
                 InboundMessage message = queue.poll(50, TimeUnit.MILLISECONDS);
-                if (message == null) {
+                if (message == null || joinedLane(message)) {
                     continue;
                 }
                 running.acquire();
                 try {
-                    Thread.ofVirtual().name("message-" + message.eventId()).start(() -> handle(message));
+                    Thread.ofVirtual().name("message-" + message.eventId()).start(() -> handleLane(message));
                 } catch (RuntimeException | Error e) {
+                    endLane(message);
                     running.release();
                     throw e;
                 }
@@ -177,6 +187,60 @@ public final class Dispatcher implements MessageSink, AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             log.error("dispatcher loop stopped", e);
+        }
+    }
+
+    /** Whose turn {@code message} waits for: its sender in its conversation (and thread). */
+    private static String laneOf(InboundMessage message) {
+        return message.conversation() + "\u0000" + message.user().key();
+    }
+
+    /** True when its sender's previous message is still being handled: it waits in that lane, in order. */
+    private boolean joinedLane(InboundMessage message) {
+        synchronized (lanes) {
+            ArrayDeque<InboundMessage> lane = lanes.get(laneOf(message));
+            if (lane != null) {
+                lane.add(message);
+                waitingInLanes.incrementAndGet();
+                return true;
+            }
+            lanes.put(laneOf(message), new ArrayDeque<>());
+            return false;
+        }
+    }
+
+    /** Handles {@code first}, then whatever its sender sent meanwhile, one by one; holds one permit throughout. */
+    private void handleLane(InboundMessage first) {
+        try {
+            InboundMessage next = first;
+            while (next != null) {
+                handle(next);
+                next = nextInLane(first);
+            }
+        } finally {
+            running.release();
+        }
+    }
+
+    private InboundMessage nextInLane(InboundMessage first) {
+        synchronized (lanes) {
+            ArrayDeque<InboundMessage> lane = lanes.get(laneOf(first));
+            InboundMessage next = lane == null ? null : lane.poll();
+            if (next == null) {
+                lanes.remove(laneOf(first));
+            } else {
+                waitingInLanes.decrementAndGet();
+            }
+            return next;
+        }
+    }
+
+    private void endLane(InboundMessage first) {
+        synchronized (lanes) {
+            ArrayDeque<InboundMessage> lane = lanes.remove(laneOf(first));
+            if (lane != null) {
+                waitingInLanes.addAndGet(-lane.size());
+            }
         }
     }
 
@@ -190,9 +254,8 @@ public final class Dispatcher implements MessageSink, AutoCloseable {
             }
             handler.accept(message);
         } catch (RuntimeException | Error e) {
+            // Caught, Error included: the lane goes on to its sender's next message instead of stalling.
             log.error("message {} from {} failed", message.eventId(), message.user().key(), e);
-        } finally {
-            running.release();
         }
     }
 

@@ -78,6 +78,41 @@ class DispatcherTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() + dispatcher.refused() == 6);
     }
 
+    private static InboundMessage from(String user, String eventId, String text) {
+        return new InboundMessage(eventId, new PlatformUser("web", user, user, true), ConversationRef.of("web", "#ops"),
+                text, Fixtures.NOW, false);
+    }
+
+    @Test
+    void onePersonsMessagesInAConversationAreHandledInOrderWhileOthersRunAlongside() throws Exception {
+        CountDownLatch declaring = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        start(m -> {
+            if (m.text().startsWith("incident declare")) {
+                declaring.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            handled.add(m.user().id() + ": " + m.text());
+        }, 100, 8);
+
+        dispatcher.accept(from("alice", "ev-1", "incident declare checkout is down"));
+        declaring.await();
+        dispatcher.accept(from("alice", "ev-2", "incident note rolled back"));
+        dispatcher.accept(from("alice", "ev-3", "incident resolve"));
+        dispatcher.accept(from("bob", "ev-4", "ping"));
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> handled.contains("bob: ping"));
+        assertThat(handled).as("alice's later messages wait for her first").containsExactly("bob: ping");
+        release.countDown();
+        await().atMost(Duration.ofSeconds(5)).until(() -> handled.size() == 4);
+        assertThat(handled).containsExactly("bob: ping", "alice: incident declare checkout is down",
+                "alice: incident note rolled back", "alice: incident resolve");
+    }
+
     @Test
     void aHandlerThatThrowsDoesNotStopTheNextMessage() {
         start(m -> {
