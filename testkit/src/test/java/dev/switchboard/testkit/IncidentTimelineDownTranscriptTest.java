@@ -25,6 +25,9 @@ class IncidentTimelineDownTranscriptTest {
             }
             @Override public Optional<Incident> find(String id) { return kept.find(id); }
             @Override public List<Incident> open() { return kept.open(); }
+            @Override public List<Incident> page(long afterNumber, int limit) {
+                return kept.page(afterNumber, limit);
+            }
             @Override public Optional<Incident> update(Incident changed, TimelineEntry entry) {
                 return kept.update(changed, entry);
             }

@@ -12,6 +12,9 @@ import java.util.Optional;
  */
 public interface IncidentStore {
 
+    /** Longest list {@link #page} answers. */
+    int MAX_PAGE = 500;
+
     /**
      * Stores a new incident under the next free number ({@code INC-1}, {@code INC-2}, ...; never reused) with
      * {@code first} as its first timeline entry, atomically, and returns it at revision 1.
@@ -22,6 +25,17 @@ public interface IncidentStore {
 
     /** Every incident not resolved, oldest declared first. */
     List<Incident> open();
+
+    /**
+     * Every incident, open or resolved, whose number (the {@code n} of {@code INC-n}) is greater than
+     * {@code afterNumber}, in number order, at most {@code limit}. Page through all incidents by passing the last
+     * number of one page as the {@code afterNumber} of the next (start at 0); an empty list means there are no
+     * more. Numbers of rolled-back declarations are simply absent.
+     *
+     * @throws IllegalArgumentException if {@code afterNumber} is negative or {@code limit} is not 1 to
+     *     {@link #MAX_PAGE} (a caller's bug: the REST API checks its parameters first)
+     */
+    List<Incident> page(long afterNumber, int limit);
 
     /**
      * Replaces the stored incident by {@code changed} and appends {@code entry} to its timeline, atomically, if the

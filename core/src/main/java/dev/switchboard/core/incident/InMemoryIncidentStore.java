@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -15,7 +16,7 @@ import java.util.TreeMap;
 
 /** {@link IncidentStore} in memory, for tests and single-node trials: lost on restart. Thread-safe (one lock). */
 public final class InMemoryIncidentStore implements IncidentStore {
-    private final Map<Long, Incident> incidents = new TreeMap<>();
+    private final NavigableMap<Long, Incident> incidents = new TreeMap<>();
     private final Map<Long, List<TimelineEntry>> timelines = new TreeMap<>();
     private long last;
 
@@ -40,6 +41,15 @@ public final class InMemoryIncidentStore implements IncidentStore {
     public synchronized List<Incident> open() {
         return incidents.values().stream().filter(Incident::open)
                 .sorted(Comparator.comparing(Incident::declaredAt)).toList();
+    }
+
+    @Override
+    public synchronized List<Incident> page(long afterNumber, int limit) {
+        if (afterNumber < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("a page needs a number from 0 and a limit from 1 to " + MAX_PAGE
+                    + ", got " + afterNumber + " and " + limit);
+        }
+        return incidents.tailMap(afterNumber, false).values().stream().limit(limit).toList();
     }
 
     @Override

@@ -4,24 +4,20 @@ import dev.switchboard.api.incident.Incident;
 import dev.switchboard.api.incident.IncidentStore;
 import dev.switchboard.api.incident.TimelineEntry;
 import dev.switchboard.core.incident.PostmortemDocument;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * {@code GET /api/v1/incidents} (open ones, oldest first, or all by number), {@code GET /api/v1/incidents/{id}}
  * (with its timeline) and {@code GET /api/v1/incidents/{id}/postmortem} (Markdown). Thread-safe.
  *
- * <p>The store lists open incidents only, so {@code status=all} walks the numbers upwards from the cursor (ids
- * are never reused), stopping at the page's limit or after {@value #MAX_GAP} numbers in a row that name nothing.
+ * <p>{@code status=all} pages by number: the cursor is the number of the last incident shown (ids are never
+ * reused, so a page never repeats or skips one, whatever is declared meanwhile).
  */
 final class IncidentEndpoints {
     static final String MARKDOWN = "text/markdown; charset=utf-8";
-    /** Numbers in a row that may be missing (a declaration rolled back) before the walk decides it is at the end. */
-    static final int MAX_GAP = 50;
 
     private final IncidentStore store;
 
@@ -40,20 +36,12 @@ final class IncidentEndpoints {
             Integer next = open.size() > cursor + limit ? cursor + limit : null;
             return ApiAnswer.ok(ApiJson.page("incidents", page.stream().map(ApiJson::incident).toList(), next));
         }
-        List<Map<String, Object>> page = new ArrayList<>();
-        long number = cursor;
-        int missing = 0;
-        while (page.size() < limit && missing < MAX_GAP) {
-            Optional<Incident> found = store.find(Incident.id(++number));
-            if (found.isPresent()) {
-                page.add(ApiJson.incident(found.get()));
-                missing = 0;
-            } else {
-                missing++;
-            }
-        }
-        boolean more = page.size() == limit && number < Integer.MAX_VALUE;
-        return ApiAnswer.ok(ApiJson.page("incidents", page, more ? (int) number : null));
+        List<Incident> page = store.page(cursor, limit);
+        long last = page.isEmpty() ? cursor : Incident.number(page.getLast().id()).orElseThrow();
+        // The cursor is the last number shown; a full page gives one only when something follows it.
+        boolean more = page.size() == limit && last <= Integer.MAX_VALUE && !store.page(last, 1).isEmpty();
+        return ApiAnswer.ok(ApiJson.page("incidents", page.stream().map(ApiJson::incident).toList(),
+                more ? (int) last : null));
     }
 
     ApiAnswer one(ApiRequest request) {

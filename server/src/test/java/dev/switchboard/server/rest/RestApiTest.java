@@ -268,7 +268,7 @@ class RestApiTest {
 
         assertThat(open).contains("\"id\":\"INC-2\"").doesNotContain("INC-1");
         assertThat(all).contains("\"id\":\"INC-1\"").endsWith("\"next\":\"1\"}");
-        assertThat(rest).contains("\"id\":\"INC-2\"");
+        assertThat(rest).contains("\"id\":\"INC-2\"").doesNotContain("INC-1").endsWith("\"next\":null}");
         assertThat(one).startsWith("{\"id\":\"INC-1\",\"title\":\"checkout errors\",\"severity\":\"sev2\","
                 + "\"status\":\"resolved\",\"roles\":{\"commander\":\"alice\"},\"conversation\":\"web:#ops\","
                 + "\"thread\":null,\"declaredAt\":\"2025-03-01T10:00:00Z\",\"resolvedAt\":\"2025-03-01T10:10:00Z\","

@@ -28,9 +28,9 @@ import java.util.TreeMap;
 
 /**
  * {@link IncidentStore} on the {@code incidents} and {@code incident_timeline} tables. Thread-safe and safe across
- * replicas: numbers come from an identity column; the room is two nullable columns (V8); an update is a compare-and-set on the revision; timeline
- * appends lock the incident's row, so sequence numbers never clash and entries keep their append order. Times are
- * kept to the microsecond. Database failures are {@link dev.switchboard.api.StorageException}s.
+ * replicas: numbers come from an identity column (the primary key, which also serves {@link #page}); the room is two
+ * nullable columns (V8); an update is a compare-and-set on the revision; timeline appends lock the incident's row,
+ * so sequence numbers never clash and entries keep their append order. Times are kept to the microsecond. Database failures are {@link dev.switchboard.api.StorageException}s.
  */
 public final class JdbcIncidentStore implements IncidentStore {
     private static final String COLUMNS = "num, title, severity, status, roles, platform, conversation, thread,"
@@ -88,6 +88,17 @@ public final class JdbcIncidentStore implements IncidentStore {
     public List<Incident> open() {
         return database.autoCommit("while listing open incidents", connection ->
                 select(connection, " WHERE status <> ? ORDER BY declared_at, num", Status.RESOLVED.wireName()));
+    }
+
+    @Override
+    public List<Incident> page(long afterNumber, int limit) {
+        if (afterNumber < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("a page needs a number from 0 and a limit from 1 to " + MAX_PAGE
+                    + ", got " + afterNumber + " and " + limit);
+        }
+        // A range scan on the primary key: no index beyond V5's is needed.
+        return database.autoCommit("while listing incidents after INC-" + afterNumber, connection ->
+                select(connection, " WHERE num > ? ORDER BY num LIMIT ?", afterNumber, limit));
     }
 
     @Override
@@ -193,10 +204,13 @@ public final class JdbcIncidentStore implements IncidentStore {
         }
     }
 
-    private static List<Incident> select(Connection connection, String rest, Object parameter) throws SQLException {
+    private static List<Incident> select(Connection connection, String rest, Object... parameters)
+            throws SQLException {
         List<Incident> incidents = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT " + COLUMNS + " FROM incidents" + rest)) {
-            select.setObject(1, parameter);
+            for (int i = 0; i < parameters.length; i++) {
+                select.setObject(i + 1, parameters[i]);
+            }
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     incidents.add(read(rows));

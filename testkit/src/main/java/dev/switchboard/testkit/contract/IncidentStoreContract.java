@@ -1,6 +1,7 @@
 package dev.switchboard.testkit.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.switchboard.api.chat.ConversationRef;
 import dev.switchboard.api.incident.Incident;
@@ -146,6 +147,64 @@ public abstract class IncidentStoreContract {
 
         assertThat(open).contains(earlier.id(), later.id()).doesNotContain(closed.id());
         assertThat(open.indexOf(earlier.id())).isLessThan(open.indexOf(later.id()));
+    }
+
+    @Test
+    void pagingThroughEveryIncidentGivesEachOnceInNumberOrderOpenOrResolved() {
+        List<Incident> declared = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            Incident incident = declare("page " + i, T0.plusSeconds(120 - i));
+            declared.add(i % 3 == 0 ? store().update(incident.resolved(T0.plusSeconds(200), "done " + i),
+                    new TimelineEntry(T0, "alice", Kind.RESOLVED, "resolved")).orElseThrow() : incident);
+        }
+        long before = number(declared.getFirst()) - 1;
+
+        List<Integer> sizes = new ArrayList<>();
+        List<Incident> walked = new ArrayList<>();
+        long after = before;
+        for (int pages = 0; pages < 10; pages++) {
+            List<Incident> page = store().page(after, 50);
+            sizes.add(page.size());
+            if (page.isEmpty()) {
+                break;
+            }
+            walked.addAll(page);
+            after = number(page.getLast());
+        }
+
+        assertThat(sizes).startsWith(50, 50).endsWith(0).hasSizeLessThan(10);
+        assertThat(walked.stream().map(IncidentStoreContract::number).toList()).doesNotHaveDuplicates().isSorted();
+        assertThat(walked.stream().filter(declared::contains).toList()).containsExactlyElementsOf(declared);
+        assertThat(walked).filteredOn(i -> i.status() == Status.RESOLVED).hasSizeGreaterThanOrEqualTo(40);
+        assertThat(store().page(number(declared.getLast()), IncidentStore.MAX_PAGE)).isEmpty();
+    }
+
+    @Test
+    void aPageStartsRightAfterTheNumberGivenAndHoldsAtMostTheLimit() {
+        Incident first = declare("first", T0);
+        Incident second = declare("second", T0.minusSeconds(60));
+        Incident third = declare("third", T0);
+
+        assertThat(store().page(number(first) - 1, 2)).containsExactly(first, second);
+        assertThat(store().page(number(first), 1)).containsExactly(second);
+        assertThat(store().page(number(second), IncidentStore.MAX_PAGE)).containsExactly(third);
+        assertThat(store().page(0, 1)).hasSize(1).allSatisfy(lowest ->
+                assertThat(number(lowest)).isLessThanOrEqualTo(number(first)));
+    }
+
+    @Test
+    void aPageWithANegativeStartOrALimitOutsideOneToFiveHundredIsRefused() {
+        for (int limit : List.of(0, -1, IncidentStore.MAX_PAGE + 1, Integer.MAX_VALUE)) {
+            assertThatThrownBy(() -> store().page(0, limit)).as("limit " + limit)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 to 500");
+        }
+        assertThatThrownBy(() -> store().page(-1, 10)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("from 0");
+        assertThat(store().page(Long.MAX_VALUE, IncidentStore.MAX_PAGE)).isEmpty();
+    }
+
+    private static long number(Incident incident) {
+        return Incident.number(incident.id()).orElseThrow();
     }
 
     @Test
